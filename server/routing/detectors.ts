@@ -1,0 +1,53 @@
+/** Personal-data detectors behind the `detected` field (routing.md §3). */
+
+export type DetectedKind = 'email' | 'phone' | 'card';
+
+// The lookbehind starts a match only at the beginning of a run, keeping the scan linear.
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
+// Digits grouped by single spaces or dashes; the lookarounds keep a candidate from
+// starting or ending inside a longer run of digits.
+const CARD_CANDIDATE = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d])/g;
+// Phone: optional +, then digits with separators; length checked on the digits alone.
+const PHONE_CANDIDATE = /(?<![\w+])\+?\(?\d(?:[ .\-()]{0,2}\d){6,}\)?/g;
+
+/** Luhn checksum over a string of digits. */
+export function passesLuhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+function hasCard(text: string): boolean {
+  for (const match of text.matchAll(CARD_CANDIDATE)) {
+    const candidate = match[0];
+    // Grouping must use one separator kind consistently (no "1234 5678-…").
+    if (candidate.includes(' ') && candidate.includes('-')) continue;
+    const digits = candidate.replace(/[ -]/g, '');
+    if (digits.length >= 13 && digits.length <= 19 && passesLuhn(digits)) return true;
+  }
+  return false;
+}
+
+function hasPhone(text: string): boolean {
+  for (const match of text.matchAll(PHONE_CANDIDATE)) {
+    const digits = match[0].replace(/\D/g, '').length;
+    if (digits >= 7 && digits <= 15) return true;
+  }
+  return false;
+}
+
+/** Kinds of personal data found in the text, each at most once, in a fixed order. */
+export function detect(text: string): DetectedKind[] {
+  const found: DetectedKind[] = [];
+  if (EMAIL.test(text)) found.push('email');
+  if (hasPhone(text)) found.push('phone');
+  if (hasCard(text)) found.push('card');
+  return found;
+}

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { MAX_CONDITION_DEPTH } from './operators.js';
+import { pointedSchemaErrors } from './schemaErrors.js';
+import type { PointedError, RuleSet } from './types.js';
+import { validateLeaf } from './validateLeaf.js';
+
+/** The rule-set JSON Schema admins and the editor see (rules/schema.json). */
+export const ruleSetSchema = JSON.parse(
+  readFileSync(new URL('../../rules/schema.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
+
+const checkSchema = new Ajv2020({ allErrors: true, strict: true, strictRequired: false }).compile(ruleSetSchema);
+
+export type RuleSetValidation = { ok: true; ruleSet: RuleSet } | { ok: false; errors: PointedError[] };
+
+/** Validates a rule set against the schema and every semantic check of routing.md §4. */
+export function validateRuleSet(input: unknown): RuleSetValidation {
+  const depthErrors = findTooDeepConditions(input);
+  // Past the depth limit we stop: walking further is what the limit protects against.
+  if (depthErrors.length > 0) return { ok: false, errors: depthErrors };
+  const errors = checkSchema(input) ? [] : pointedSchemaErrors(checkSchema.errors ?? []);
+  errors.push(...semanticErrors(input));
+  errors.sort((a, b) => comparePointers(a.pointer, b.pointer));
+  return errors.length === 0 ? { ok: true, ruleSet: input as RuleSet } : { ok: false, errors };
+}
+
+function rulesOf(input: unknown): unknown[] {
+  if (typeof input !== 'object' || input === null) return [];
+  const rules = (input as { rules?: unknown }).rules;
+  return Array.isArray(rules) ? rules : [];
+}
+
+function semanticErrors(input: unknown): PointedError[] {
+  const errors: PointedError[] = [];
+  const firstIndexOfId = new Map<string, number>();
+  rulesOf(input).forEach((rule, index) => {
+    if (typeof rule !== 'object' || rule === null) return;
+    const { id, when } = rule as { id?: unknown; when?: unknown };
+    if (typeof id === 'string') {
+      const first = firstIndexOfId.get(id);
+      if (first !== undefined) errors.push({ pointer: `/rules/${index}/id`, message: `duplicates the id of /rules/${first}` });
+      else firstIndexOfId.set(id, index);
+    }
+    walkLeaves(when, `/rules/${index}/when`, (leaf, at) => validateLeaf(leaf, at, errors));
+  });
+  return errors;
+}
+
+function walkLeaves(condition: unknown, at: string, visit: (leaf: Record<string, unknown>, at: string) => void): void {
+  if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return;
+  const node = condition as Record<string, unknown>;
+  for (const group of ['all', 'any'] as const) {
+    if (group in node) {
+      const children = node[group];
+      if (Array.isArray(children)) children.forEach((child, i) => walkLeaves(child, `${at}/${group}/${i}`, visit));
+      return;
+    }
+  }
+  if ('not' in node) return walkLeaves(node.not, `${at}/not`, visit);
+  visit(node, at);
+}
+
+/** Conditions nested deeper than MAX_CONDITION_DEPTH, found without recursion. */
+function findTooDeepConditions(input: unknown): PointedError[] {
+  const errors: PointedError[] = [];
+  rulesOf(input).forEach((rule, index) => {
+    if (typeof rule !== 'object' || rule === null) return;
+    const stack: Array<{ node: unknown; at: string; depth: number }> = [
+      { node: (rule as { when?: unknown }).when, at: `/rules/${index}/when`, depth: 1 },
+    ];
+    while (stack.length > 0) {
+      const { node, at, depth } = stack.pop()!;
+      if (typeof node !== 'object' || node === null) continue;
+      if (depth > MAX_CONDITION_DEPTH) {
+        errors.push({ pointer: at, message: `conditions are nested more than ${MAX_CONDITION_DEPTH} levels deep` });
+        break;
+      }
+      const group = node as Record<string, unknown>;
+      for (const key of ['all', 'any'] as const) {
+        const children = group[key];
+        if (Array.isArray(children)) children.forEach((child, i) => stack.push({ node: child, at: `${at}/${key}/${i}`, depth: depth + 1 }));
+      }
+      if ('not' in group) stack.push({ node: group.not, at: `${at}/not`, depth: depth + 1 });
+    }
+  });
+  return errors;
+}
+
+/** Orders pointers as their values appear in the document (numeric segments by number). */
+function comparePointers(a: string, b: string): number {
+  const left = a.split('/');
+  const right = b.split('/');
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const x = left[i]!;
+    const y = right[i]!;
+    if (x === y) continue;
+    const bothNumeric = /^\d+$/.test(x) && /^\d+$/.test(y);
+    return bothNumeric ? Number(x) - Number(y) : 0;
+  }
+  return left.length - right.length;
+}
