@@ -1,4 +1,4 @@
-import { routeMessage, validateMessage, type CompiledRuleSet, type Decision } from '../routing/index.js';
+import { routeMessage, validateMessage, type CompiledRuleSet } from '../routing/index.js';
 
 export interface LineRouters {
   current: CompiledRuleSet;
@@ -23,7 +23,7 @@ export function routeLine(line: string, lineNumber: number, routers: LineRouters
     const error = validation.errors.map((e) => `${e.pointer || '(root)'}: ${e.message}`).join('; ');
     return { kind: 'error', output: typeof id === 'string' && id ? { line: lineNumber, id, error } : { line: lineNumber, error } };
   }
-  const decision: Decision & Record<string, unknown> = routeMessage(routers.current, validation.message, { explain: routers.explain });
+  const decision: Record<string, unknown> = { ...routeMessage(routers.current, validation.message, { explain: routers.explain }) };
   if (!routers.previous) return { kind: 'decision', output: decision };
   const before = routeMessage(routers.previous, validation.message);
   const changed = before.ruleId !== decision.ruleId || before.tier !== decision.tier || before.team !== decision.team;

@@ -7,8 +7,9 @@ const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L
 // Digits grouped by single spaces or dashes; the lookarounds keep a candidate from
 // starting or ending inside a longer run of digits.
 const CARD_CANDIDATE = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d])/g;
-// Phone: optional +, then digits with separators; length checked on the digits alone.
-const PHONE_CANDIDATE = /(?<![\w+])\+?\(?\d(?:[ .\-()]{0,2}\d){6,}\)?/g;
+// Phone: optional +, then digits with separators, not the tail of a longer digit run
+// (order numbers like 404-9391432-5602714); length checked on the digits alone.
+const PHONE_CANDIDATE = /(?<![\w+]|\d[ .-])\+?\(?\d(?:[ .\-()]{0,2}\d){6,}\)?/g;
 
 /** Luhn checksum over a string of digits. */
 export function passesLuhn(digits: string): boolean {

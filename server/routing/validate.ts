@@ -87,7 +87,12 @@ function findTooDeepConditions(input: unknown): PointedError[] {
   return errors;
 }
 
-/** Orders pointers as their values appear in the document (numeric segments by number). */
+const KEY_ORDER: Record<string, number> = {
+  name: 0, id: 1, enabled: 2, rules: 3, when: 4, field: 5, op: 6, value: 7, flags: 8,
+  then: 9, tier: 10, team: 11, priority: 12, tags: 13, reply: 14, fallback: 99,
+};
+
+/** Orders pointers as an admin reads the document: array items by index, keys in the schema's order. */
 function comparePointers(a: string, b: string): number {
   const left = a.split('/');
   const right = b.split('/');
@@ -96,7 +101,7 @@ function comparePointers(a: string, b: string): number {
     const y = right[i]!;
     if (x === y) continue;
     const bothNumeric = /^\d+$/.test(x) && /^\d+$/.test(y);
-    return bothNumeric ? Number(x) - Number(y) : 0;
+    return bothNumeric ? Number(x) - Number(y) : (KEY_ORDER[x] ?? 50) - (KEY_ORDER[y] ?? 50);
   }
   return left.length - right.length;
 }
