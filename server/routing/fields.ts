@@ -24,9 +24,12 @@ export function isFieldName(name: string): name is FieldName {
   return Object.hasOwn(FIELD_TYPES, name);
 }
 
+// NFKC leaves printable ASCII unchanged, so it can be skipped there.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Case-insensitive comparison key for strings (NFKC, lower-case). */
 export function foldCase(value: string): string {
-  return value.normalize('NFKC').toLowerCase();
+  return PRINTABLE_ASCII.test(value) ? value.toLowerCase() : value.normalize('NFKC').toLowerCase();
 }
 
 /** Comparison key for a handle: case-insensitive and without one leading '@'. */

@@ -13,8 +13,9 @@ export function routeMessage(compiled: CompiledRuleSet, message: Message, option
   const scan = compiled.keywords.scan(message.text);
   const ctx = new MessageContext(message, scan.seen, scan.stamp);
   if (options.explain) return routeWithTrace(compiled, ctx);
-  for (const index of candidateRules(compiled, scan.found)) {
-    const rule = compiled.rules[index]!;
+  const candidates = candidateRules(compiled, scan.found);
+  for (let k = 0; k < candidates.length; k++) {
+    const rule = compiled.rules[candidates[k]!]!;
     if (rule.test(ctx)) return decide(message, rule.id, rule.decision);
   }
   return decide(message, null, compiled.fallback);
@@ -39,19 +40,19 @@ function routeWithTrace(compiled: CompiledRuleSet, ctx: MessageContext): Decisio
  * The enabled rules that could match, in rule order: those needing no keyword,
  * merged with those whose required keywords occur. Other rules cannot match.
  */
-function* candidateRules(compiled: CompiledRuleSet, foundKeywords: number[]): Generator<number> {
+function candidateRules(compiled: CompiledRuleSet, foundKeywords: number[]): readonly number[] {
   const always = compiled.keywordFreeRules;
-  if (foundKeywords.length === 0) {
-    yield* always;
-    return;
-  }
-  const triggered = new Set<number>();
-  for (const id of foundKeywords) for (const index of compiled.rulesNeedingKeyword[id]!) triggered.add(index);
-  const sorted = [...triggered].sort((a, b) => a - b);
+  if (foundKeywords.length === 0) return always;
+  const triggered: number[] = [];
+  for (const id of foundKeywords) for (const index of compiled.rulesNeedingKeyword[id]!) triggered.push(index);
+  if (triggered.length === 0) return always;
+  triggered.sort((a, b) => a - b);
+  const merged: number[] = [];
   let i = 0;
   let j = 0;
-  while (i < always.length || j < sorted.length) {
-    if (j >= sorted.length || (i < always.length && always[i]! < sorted[j]!)) yield always[i++]!;
-    else yield sorted[j++]!;
+  while (i < always.length || j < triggered.length) {
+    const next = j >= triggered.length || (i < always.length && always[i]! < triggered[j]!) ? always[i++]! : triggered[j++]!;
+    if (merged[merged.length - 1] !== next) merged.push(next);
   }
+  return merged;
 }

@@ -1,0 +1,64 @@
+import type { Message } from '../routing/index.js';
+
+/** A reply or DM our side sends through a network. */
+export interface OutgoingReply {
+  channel: 'public' | 'dm';
+  text: string;
+  /** Network id of the post replied to (public replies). */
+  inReplyTo?: string;
+  /** Network user id of the customer (DMs). */
+  recipientId?: string;
+}
+
+/** One polled stream's figures, for GET /api/health and the admin view. */
+export interface StreamHealth {
+  stream: string;
+  lastPollAt: string | null;
+  lastSuccessAt: string | null;
+  /** Age of the newest item stored, when known. */
+  lagMs: number | null;
+  stored: number;
+  duplicates: number;
+  retries: number;
+  rateLimited: number;
+  /** Page runs that could not be read to their end (restarted from the last checkpoint). */
+  gaps: number;
+  lastError: string | null;
+}
+
+export interface ConnectorHealth {
+  name: string;
+  status: 'ok' | 'degraded' | 'down' | 'stopped';
+  lastPollAt: string | null;
+  streams: StreamHealth[];
+}
+
+/** Where a connector saves its position per stream, only after the messages before it are stored. */
+export interface StreamCheckpoint {
+  /** Newest network id fully stored. */
+  newestId?: string;
+  /** Within an unfinished page run: where it started, its newest id and the next page's token. */
+  run?: { sinceId?: string; newestId?: string; nextToken: string };
+}
+
+export interface CheckpointStore {
+  load(connector: string, stream: string): Promise<StreamCheckpoint | null>;
+  save(connector: string, stream: string, checkpoint: StreamCheckpoint): Promise<void>;
+}
+
+/** Receives pulled messages: stores each once (idempotent by id) and routes the new ones. */
+export interface MessageSink {
+  ingest(messages: Message[]): Promise<{ accepted: string[]; duplicates: string[] }>;
+}
+
+/** A social network behind one interface, so networks can be added without touching routing or the inbox. */
+export interface Connector {
+  readonly name: string;
+  readonly platform: string;
+  start(): void;
+  stop(): Promise<void>;
+  /** Polls every stream once (also what the timer does). */
+  pollOnce(): Promise<void>;
+  send(reply: OutgoingReply): Promise<{ externalId: string }>;
+  health(): ConnectorHealth;
+}
