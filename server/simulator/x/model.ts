@@ -1,0 +1,60 @@
+/** The simulator's own records of users, posts and DM events (presented in X's shapes by shapes/). */
+
+/** An X account known to the simulator. */
+export interface SimUser {
+  id: string;
+  username: string;
+  name: string;
+  followersCount: number;
+  followingCount: number;
+  tweetCount: number;
+  listedCount: number;
+  verified: boolean;
+  createdAt: number;
+  description: string;
+  location?: string;
+}
+
+/** A post: a customer's mention, a brand reply from the dataset, or a reply our side posted. */
+export interface SimTweet {
+  id: string;
+  text: string;
+  authorId: string;
+  createdAt: number;
+  conversationId: string;
+  lang: string;
+  inReplyToUserId?: string;
+  repliedToId?: string;
+  mediaKeys?: string[];
+  /** Ids of the accounts @mentioned in the text, with their handles, in order of appearance. */
+  mentions: Array<{ username: string; id?: string; start: number; end: number }>;
+  /** True when the text mentions the brand, so it belongs in the brand's mentions timeline. */
+  mentionsBrand: boolean;
+}
+
+/** A direct message (X's MessageCreate event). */
+export interface SimDmEvent {
+  id: string;
+  text: string;
+  senderId: string;
+  recipientId: string;
+  conversationId: string;
+  createdAt: number;
+}
+
+/** A photo attached to a post. */
+export interface SimMedia {
+  mediaKey: string;
+  url: string;
+  width: number;
+  height: number;
+}
+
+/** Description of a customer for addMention/addDm; missing parts are made up. */
+export interface UserSpec {
+  id?: string;
+  username?: string;
+  name?: string;
+  followersCount?: number;
+  verified?: boolean;
+}
