@@ -38,7 +38,7 @@ export function newerId(a: string | undefined, b: string | undefined): string | 
 export async function runPages(options: PageRunOptions): Promise<void> {
   const { connector, stream, checkpoints, health } = options;
   const saved = (await checkpoints.load(connector, stream)) ?? {};
-  let sinceId = saved.run ? saved.run.sinceId : saved.newestId;
+  const sinceId = saved.run ? saved.run.sinceId : saved.newestId;
   let runNewest = saved.run?.newestId;
   let token = saved.run?.nextToken;
   for (let pages = 0; pages < (options.maxPages ?? 50); pages++) {

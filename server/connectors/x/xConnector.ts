@@ -30,6 +30,7 @@ export class XConnector implements Connector {
   private readonly sending = { retries: 0, rateLimited: 0 };
   private readonly timers = new Set<NodeJS.Timeout>();
   private running = false;
+  private stopped = false;
   private readonly inFlight = new Map<string, Promise<void>>();
 
   constructor(private readonly options: XConnectorOptions) {
@@ -45,6 +46,8 @@ export class XConnector implements Connector {
   }
 
   async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
     this.running = false;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
@@ -59,12 +62,12 @@ export class XConnector implements Connector {
   async send(reply: OutgoingReply): Promise<{ externalId: string }> {
     if (reply.channel === 'public') {
       if (!reply.inReplyTo) throw new Error('a public reply needs the id of the post it answers');
-      const data = await this.api.post<{ id: string }>('postTweet', 'tweets', { text: reply.text, reply: { in_reply_to_tweet_id: reply.inReplyTo } }, this.sending);
-      return { externalId: data.id };
+      const body = await this.api.post<{ data: { id: string } }>('postTweet', 'tweets', { text: reply.text, reply: { in_reply_to_tweet_id: reply.inReplyTo } }, this.sending);
+      return { externalId: body.data.id };
     }
     if (!reply.recipientId) throw new Error('a DM needs the recipient user id');
-    const data = await this.api.post<{ dm_event_id: string }>('postDm', `dm_conversations/with/${reply.recipientId}/messages`, { text: reply.text }, this.sending);
-    return { externalId: data.dm_event_id };
+    const body = await this.api.post<{ data: { dm_event_id: string } }>('postDm', `dm_conversations/with/${reply.recipientId}/messages`, { text: reply.text }, this.sending);
+    return { externalId: body.data.dm_event_id };
   }
 
   health(): ConnectorHealth {
