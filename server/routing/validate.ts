@@ -17,10 +17,10 @@ export type RuleSetValidation = { ok: true; ruleSet: RuleSet } | { ok: false; er
 /** Validates a rule set against the schema and every semantic check of routing.md §4. */
 export function validateRuleSet(input: unknown): RuleSetValidation {
   const depthErrors = findTooDeepConditions(input);
-  // Past the depth limit we stop: walking further is what the limit protects against.
-  if (depthErrors.length > 0) return { ok: false, errors: depthErrors };
-  const errors = checkSchema(input) ? [] : pointedSchemaErrors(checkSchema.errors ?? []);
-  errors.push(...semanticErrors(input));
+  // A too-deep condition is not walked (that is what the limit protects against); the rest is checked as usual.
+  const checkable = depthErrors.length > 0 ? withoutTooDeepConditions(input, depthErrors) : input;
+  const errors = checkSchema(checkable) ? [] : pointedSchemaErrors(checkSchema.errors ?? []);
+  errors.push(...semanticErrors(checkable), ...depthErrors);
   errors.sort((a, b) => comparePointers(a.pointer, b.pointer));
   return errors.length === 0 ? { ok: true, ruleSet: input as RuleSet } : { ok: false, errors };
 }
@@ -59,6 +59,15 @@ function walkLeaves(condition: unknown, at: string, visit: (leaf: Record<string,
   }
   if ('not' in node) return walkLeaves(node.not, `${at}/not`, visit);
   visit(node, at);
+}
+
+/** A shallow copy of the set in which each rule with a too-deep condition has an empty (valid) one instead. */
+function withoutTooDeepConditions(input: unknown, depthErrors: PointedError[]): unknown {
+  const tooDeep = new Set(depthErrors.map((error) => Number(error.pointer.split('/')[2])));
+  const rules = rulesOf(input).map((rule, index) =>
+    tooDeep.has(index) ? { ...(rule as Record<string, unknown>), when: { all: [] } } : rule,
+  );
+  return { ...(input as Record<string, unknown>), rules };
 }
 
 /** Conditions nested deeper than MAX_CONDITION_DEPTH, found without recursion. */

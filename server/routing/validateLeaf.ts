@@ -88,7 +88,9 @@ function checkBetween(value: unknown, at: string, report: Report): void {
 
 function checkRegex(value: unknown, flags: unknown, at: string, report: Report): void {
   if (typeof value !== 'string') return report(at, 'must be a regular expression (string)');
-  const flagText = typeof flags === 'string' ? flags : '';
+  // Unknown flags are reported by the schema at /flags; the expression is then not judged.
+  if (flags !== undefined && (typeof flags !== 'string' || !/^[imsu]*$/.test(flags))) return;
+  const flagText = flags ?? '';
   if (typeof flags === 'string' && new Set(flags).size !== flags.length) {
     return report(at.replace(/\/value$/, '/flags'), 'must not repeat a flag');
   }
