@@ -15,6 +15,8 @@ export interface StreamHealth {
   stream: string;
   lastPollAt: string | null;
   lastSuccessAt: string | null;
+  /** Last time a poll read the stream up to its newest item (a poll reads at most a bounded number of pages). */
+  caughtUpAt: string | null;
   /** Age of the newest item stored, when known. */
   lagMs: number | null;
   stored: number;

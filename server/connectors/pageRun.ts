@@ -31,11 +31,12 @@ export function newerId(a: string | undefined, b: string | undefined): string | 
 }
 
 /**
- * Reads a stream from its checkpoint to its newest item, page by page. Each
+ * Reads a stream from its checkpoint towards its newest item, page by page
+ * (at most maxPages); true when it got to the newest item. Each
  * page is stored before the checkpoint moves past it, so a restart at any
  * point resumes with no gap; stored items are idempotent, so no duplicates.
  */
-export async function runPages(options: PageRunOptions): Promise<void> {
+export async function runPages(options: PageRunOptions): Promise<boolean> {
   const { connector, stream, checkpoints, health } = options;
   const saved = (await checkpoints.load(connector, stream)) ?? {};
   const sinceId = saved.run ? saved.run.sinceId : saved.newestId;
@@ -59,9 +60,10 @@ export async function runPages(options: PageRunOptions): Promise<void> {
       await checkpoints.save(connector, stream, { newestId: saved.newestId, run: { sinceId, newestId: runNewest, nextToken: token } });
     } else {
       await checkpoints.save(connector, stream, { newestId: newerId(runNewest, sinceId) });
-      return;
+      return true;
     }
   }
+  return false;
 }
 
 async function storePage(messages: Message[], options: PageRunOptions): Promise<void> {

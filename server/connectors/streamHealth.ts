@@ -2,7 +2,7 @@ import type { StreamHealth } from './connector.js';
 
 /** Fresh counters for a stream. */
 export function newStreamHealth(stream: string): StreamHealth {
-  return { stream, lastPollAt: null, lastSuccessAt: null, lagMs: null, stored: 0, duplicates: 0, retries: 0, rateLimited: 0, gaps: 0, lastError: null };
+  return { stream, lastPollAt: null, lastSuccessAt: null, caughtUpAt: null, lagMs: null, stored: 0, duplicates: 0, retries: 0, rateLimited: 0, gaps: 0, lastError: null };
 }
 
 /** A connector's status from its streams: down when none succeeded lately, degraded when one failed last. */

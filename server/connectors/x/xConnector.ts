@@ -101,7 +101,7 @@ export class XConnector implements Connector {
   private async pollStream(health: StreamHealth): Promise<void> {
     health.lastPollAt = new Date().toISOString();
     try {
-      await runPages({
+      const complete = await runPages({
         connector: this.name,
         stream: health.stream,
         checkpoints: this.options.checkpoints,
@@ -114,6 +114,7 @@ export class XConnector implements Connector {
             : fetchDmPage(this.api, sinceId, token, health),
       });
       health.lastSuccessAt = new Date().toISOString();
+      if (complete) health.caughtUpAt = health.lastSuccessAt;
       health.lastError = null;
     } catch (error) {
       health.lastError = error instanceof Error ? error.message : String(error);

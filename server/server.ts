@@ -1,0 +1,85 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.js';
+import { describeDemoUsers, isLoopbackHost, seedDemoAccounts } from './auth/seedDemo.js';
+import { ingestMessages } from './commands/ingestMessages.js';
+import type { Connector, MessageSink } from './connectors/connector.js';
+import { XConnector } from './connectors/x/xConnector.js';
+import type { Env } from './env.js';
+import { logger } from './logger.js';
+import type { Message } from './routing/index.js';
+import { loadActiveRuleSet, type ActiveRuleSet } from './ruleSets/activeRuleSet.js';
+import { startXSimulator, type RunningXSimulator } from './simulator/x/index.js';
+import { logStoreInUse, openStore, storedCheckpoints, type Store } from './store/index.js';
+
+export interface RunningServer {
+  url: string;
+  store: Store;
+  rules: ActiveRuleSet;
+  connectors: Connector[];
+  simulator?: RunningXSimulator;
+  ingest(messages: Message[]): Promise<{ accepted: string[]; duplicates: string[] }>;
+  close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  /** Options for the built-in X simulator (tests script it). */
+  simulator?: Parameters<typeof startXSimulator>[0];
+  /** Poll intervals of the X connector. */
+  pollIntervalMs?: { mentions?: number; dms?: number };
+  /** Start connectors polling (default true). */
+  startConnectors?: boolean;
+}
+
+const SIMULATOR_CREDENTIALS = { appKey: 'simulator', appSecret: 'simulator', accessToken: 'simulator', accessSecret: 'simulator' };
+
+/** Opens the store, loads the rules, starts the connectors and listens. */
+export async function startServer(env: Env, options: ServerOptions = {}): Promise<RunningServer> {
+  if (env.demoUsers && !env.mongodbUri && !isLoopbackHost(env.host)) {
+    throw new Error(`refusing to listen on ${env.host} with the demo users (password "demo"): set DEMO_USERS=0 or HOST=127.0.0.1`);
+  }
+  const store = await openStore({ mongodbUri: env.mongodbUri, dataDir: env.dataDir });
+  logStoreInUse(logger, store);
+  const rules = await loadActiveRuleSet(store, env.rulesFile);
+  if (env.demoUsers && (await seedDemoAccounts(store)).length > 0) process.stdout.write(`${describeDemoUsers()}\n`);
+
+  const simulator = env.xSimulator ? await startXSimulator({ feed: { intervalMs: 4000 }, ...options.simulator }) : undefined;
+  const accountId = simulator?.sim.brand.id ?? env.xAccountId;
+  const brandAccounts = new Set(accountId ? [`x:${accountId}`] : []);
+  const ingest = (messages: Message[]) => ingestMessages({ store, rules, brandAccounts, messages });
+  const sink: MessageSink = { ingest };
+  const connectors: Connector[] = [];
+  const credentials = simulator ? SIMULATOR_CREDENTIALS : env.xCredentials;
+  if (credentials && accountId) {
+    connectors.push(new XConnector({
+      baseUrl: simulator?.baseUrl ?? env.xApiBaseUrl,
+      credentials,
+      accountId,
+      checkpoints: storedCheckpoints(store.collections.checkpoints),
+      sink,
+      pollIntervalMs: options.pollIntervalMs,
+      onError: (stream, error) => logger.warn({ connector: 'x', stream, err: error }, 'poll failed'),
+    }));
+  }
+  if (simulator) logger.info({ baseUrl: simulator.baseUrl }, 'X API simulator feeding demo traffic (no X credentials set)');
+
+  const app = createApp({ storeBackend: store.backend, ingestToken: env.ingestToken, ingest, connectors: () => connectors });
+  const http = app.listen(env.port, env.host);
+  await once(http, 'listening');
+  const { port } = http.address() as AddressInfo;
+  const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`;
+  if (options.startConnectors !== false) for (const connector of connectors) connector.start();
+  logger.info({ url }, 'care inbox listening');
+
+  let closing: Promise<void> | undefined;
+  return {
+    url, store, rules, connectors, simulator, ingest,
+    close: () => (closing ??= (async () => {
+      await Promise.all(connectors.map((connector) => connector.stop()));
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await simulator?.close();
+      await store.close();
+    })()),
+  };
+}
