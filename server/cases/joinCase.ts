@@ -8,20 +8,15 @@ export interface CaseArrivalChange {
 }
 
 /**
- * What customer messages arriving in a case change: a resolved case reopens,
+ * What customer messages arriving in an existing case change: a resolved case reopens,
  * a pending one opens again, and a bot case escalates to an agent (the bot's
  * answer did not help). Pure: the caller writes the result.
  */
-export function joinUpdate(current: CaseDocument, messages: Message[], opened: boolean, now: Date, escalationTeam: string): CaseArrivalChange {
+export function joinUpdate(current: CaseDocument, messages: Message[], now: Date, escalationTeam: string): CaseArrivalChange {
   const newest = messages.reduce((latest, message) => (message.createdAt > latest ? message.createdAt : latest), messages[0]!.createdAt);
   const set: CaseArrivalChange['set'] = { lastActivityAt: maxDate(current.lastActivityAt, new Date(newest)) };
   const events: CaseArrivalChange['events'] = [];
-  const [first, ...rest] = messages;
-  if (opened) {
-    events.push({ type: 'created', data: { messageId: first!.id, tier: current.tier, team: current.team, ruleId: current.routing.ruleId, ruleSetVersion: current.routing.ruleSetVersion } });
-  }
-  for (const message of opened ? rest : messages) events.push({ type: 'message', data: { messageId: message.id, direction: 'in' } });
-  if (opened) return { set, events };
+  for (const message of messages) events.push({ type: 'message', data: { messageId: message.id, direction: 'in' } });
   if (current.status === 'bot') {
     Object.assign(set, { status: 'new', tier: 1, team: escalationTeam, slaDueAt: slaDueAt(1, now, null), escalations: current.escalations + 1 });
     events.push({ type: 'escalated', data: { from: { tier: current.tier, team: current.team }, to: { tier: 1, team: escalationTeam }, reason: 'the customer wrote again after the bot answer' } });

@@ -1,5 +1,5 @@
-import { newCase, threadIdOf } from '../cases/newCase.js';
 import { joinUpdate } from '../cases/joinCase.js';
+import { newCase, threadIdOf } from '../cases/newCase.js';
 import { routeMessage, type Message } from '../routing/index.js';
 import type { ActiveRuleSet } from '../ruleSets/activeRuleSet.js';
 import { allTeamsScope, messageKey, toMessageDocument, type CaseDocument, type NewCaseDocument, type NewCaseEventDocument, type NewMessageDocument, type Store } from '../store/index.js';
@@ -11,8 +11,6 @@ export interface IngestProps {
   brandAccounts: ReadonlySet<string>;
   messages: readonly Message[];
   now?: Date;
-  /** Called after the batch is durable, with the cases it created or changed. */
-  onCasesChanged?: (caseIds: string[]) => void;
 }
 
 export interface IngestResult {
@@ -22,14 +20,25 @@ export interface IngestResult {
 
 const SYSTEM = { kind: 'system' as const, id: 'ingest' };
 
+/** Cases touched by one batch: those it opens (with their messages) and existing ones that messages join. */
+interface BatchPlan {
+  opened: Array<{ doc: NewCaseDocument; messages: Message[] }>;
+  joined: Map<string, Message[]>;
+  documents: NewMessageDocument[];
+}
+
 /**
  * Stores new messages exactly once (unique platform + network id), routes the
  * first message of each new thread into a case and joins later ones to their
- * thread's case. Order of writes, so a crash at any point is repaired by
- * ingesting the same messages again: cases, then messages (each carrying its
- * case id), then events and case counters.
+ * thread's case. Writes go in an order that ingesting the same messages again
+ * repairs after a crash: new cases, then messages (each carrying its case id),
+ * then events and the joined cases' updates. Batches run one at a time.
  */
-export async function ingestMessages(props: IngestProps): Promise<IngestResult> {
+export function ingestMessages(props: IngestProps): Promise<IngestResult> {
+  return props.store.exclusive('ingest', () => ingestBatch(props));
+}
+
+async function ingestBatch(props: IngestProps): Promise<IngestResult> {
   const { store } = props;
   const now = props.now ?? new Date();
   const fresh = await withoutStored(store, dedupeBatch(props.messages));
@@ -37,42 +46,67 @@ export async function ingestMessages(props: IngestProps): Promise<IngestResult> 
   const duplicates = props.messages.map((message) => message.id).filter((id, index, all) => !freshIds.has(id) || all.indexOf(id) !== index);
   if (fresh.length === 0) return { accepted: [], duplicates };
 
-  const casesByThread = await existingCases(store, fresh);
-  const created: NewCaseDocument[] = [];
-  const documents: NewMessageDocument[] = [];
-  const joined = new Map<string, Message[]>();
+  const plan = planBatch(props, fresh, await existingCases(store, fresh), now);
+  await store.collections.cases.insertMany(allTeamsScope(), plan.opened.map((opened) => opened.doc));
+  const results = await store.collections.messages.insertMany(plan.documents);
+  const accepted = new Set(fresh.filter((_, index) => results[index]!.status === 'inserted').map((message) => message.id));
+  await store.collections.caseEvents.insertMany(plan.opened.flatMap((opened) => openingEvents(opened.doc, opened.messages, now)));
+  const escalationTeam = fallbackAgentTeam(props.rules);
+  await Promise.all(
+    [...plan.joined].map(([caseId, messages]) => {
+      const stored = messages.filter((message) => accepted.has(message.id));
+      return stored.length > 0 ? recordArrivals(store, caseId, stored, now, escalationTeam) : undefined;
+    }),
+  );
+  return { accepted: fresh.map((message) => message.id).filter((id) => accepted.has(id)), duplicates: [...duplicates, ...fresh.map((m) => m.id).filter((id) => !accepted.has(id))] };
+}
+
+/** Routes each new thread's first message and assigns every message its case. */
+function planBatch(props: IngestProps, fresh: Message[], casesByThread: Map<string, string>, now: Date): BatchPlan {
+  const plan: BatchPlan = { opened: [], joined: new Map(), documents: [] };
+  const openedByThread = new Map<string, { doc: NewCaseDocument; messages: Message[] }>();
   const active = props.rules.get();
   for (const message of fresh) {
     const thread = `${message.platform}\u0000${threadIdOf(message)}`;
     const ours = props.brandAccounts.has(`${message.platform}:${message.author.id}`);
-    let caseDoc: Pick<CaseDocument, '_id'> | undefined = casesByThread.get(thread);
-    if (!caseDoc && !ours) {
-      const decision = routeMessage(active.compiled, message);
-      const opened = newCase(message, decision, active.version, now);
-      created.push(opened);
-      casesByThread.set(thread, opened as CaseDocument);
-      documents.push(toMessageDocument(message, { caseId: opened._id!, decision: { ruleId: decision.ruleId, ruleSetVersion: active.version, tier: decision.tier, team: decision.team, priority: decision.priority, tags: decision.tags }, receivedAt: now }));
-      joined.set(opened._id!, [message]);
+    const opened = openedByThread.get(thread);
+    const existing = casesByThread.get(thread);
+    if (opened || existing || ours) {
+      const caseId = opened?.doc._id ?? existing ?? null;
+      plan.documents.push(toMessageDocument(message, { caseId, receivedAt: now }));
+      if (ours) continue;
+      if (opened) opened.messages.push(message);
+      else if (existing) plan.joined.set(existing, [...(plan.joined.get(existing) ?? []), message]);
       continue;
     }
-    documents.push(toMessageDocument(message, { caseId: caseDoc?._id ?? null, receivedAt: now }));
-    if (caseDoc && !ours) joined.set(caseDoc._id, [...(joined.get(caseDoc._id) ?? []), message]);
+    const decision = routeMessage(active.compiled, message);
+    const doc = newCase(message, decision, active.version, now);
+    const entry = { doc, messages: [message] };
+    openedByThread.set(thread, entry);
+    plan.opened.push(entry);
+    const routed = { ruleId: decision.ruleId, ruleSetVersion: active.version, tier: decision.tier, team: decision.team, priority: decision.priority, tags: decision.tags };
+    plan.documents.push(toMessageDocument(message, { caseId: doc._id!, decision: routed, receivedAt: now }));
   }
-  await Promise.all(created.map((doc) => store.collections.cases.insertOne(allTeamsScope(), doc)));
-  const results = await store.collections.messages.insertMany(documents);
-  const accepted = fresh.filter((_, index) => results[index]!.status === 'inserted').map((message) => message.id);
-  const acceptedSet = new Set(accepted);
-  duplicates.push(...fresh.map((message) => message.id).filter((id) => !acceptedSet.has(id)));
-  const createdIds = new Set(created.map((doc) => doc._id!));
-  const escalationTeam = active.ruleSet.fallback.tier === 1 ? active.ruleSet.fallback.team : 'care';
-  await Promise.all(
-    [...joined].map(([caseId, messages]) => {
-      const stored = messages.filter((message) => acceptedSet.has(message.id));
-      return stored.length > 0 ? recordArrivals(store, caseId, stored, createdIds.has(caseId), now, escalationTeam) : undefined;
-    }),
-  );
-  props.onCasesChanged?.([...joined.keys()]);
-  return { accepted, duplicates };
+  for (const opened of plan.opened) {
+    opened.doc.messageCount = opened.messages.length;
+    opened.doc.lastEventSeq = opened.messages.length;
+    opened.doc.lastActivityAt = new Date(Math.max(...opened.messages.map((message) => Date.parse(message.createdAt))));
+  }
+  return plan;
+}
+
+function openingEvents(doc: NewCaseDocument, messages: Message[], now: Date): NewCaseEventDocument[] {
+  const [first, ...rest] = messages;
+  return [
+    { caseId: doc._id!, seq: 1, type: 'created', at: now, actor: SYSTEM, data: { messageId: first!.id, tier: doc.tier, team: doc.team, ruleId: doc.routing.ruleId, ruleSetVersion: doc.routing.ruleSetVersion } },
+    ...rest.map((message, index): NewCaseEventDocument => ({ caseId: doc._id!, seq: index + 2, type: 'message', at: now, actor: SYSTEM, data: { messageId: message.id, direction: 'in' } })),
+  ];
+}
+
+/** Where a bot case goes when its answer did not help: the fallback team when it is an agent tier, else `care`. */
+function fallbackAgentTeam(rules: ActiveRuleSet): string {
+  const { fallback } = rules.get().ruleSet;
+  return fallback.tier === 1 ? fallback.team : 'care';
 }
 
 /** Keeps the first copy of each id within the batch. */
@@ -94,22 +128,23 @@ async function withoutStored(store: Store, messages: Message[]): Promise<Message
   });
 }
 
-async function existingCases(store: Store, messages: Message[]): Promise<Map<string, Pick<CaseDocument, '_id'>>> {
-  const byThread = new Map<string, Pick<CaseDocument, '_id'>>();
+/** Thread key to the id of its case (the oldest, should there be several). */
+async function existingCases(store: Store, messages: Message[]): Promise<Map<string, string>> {
+  const byThread = new Map<string, string>();
   for (const [platform, group] of groupBy(messages, (message) => message.platform)) {
     const threadIds = [...new Set(group.map(threadIdOf))];
     const found = await store.collections.cases.find(allTeamsScope(), { platform, threadId: { $in: threadIds } }, { fields: ['threadId'], sort: { createdAt: 1 } });
-    for (const doc of found) if (!byThread.has(`${platform}\u0000${doc.threadId}`)) byThread.set(`${platform}\u0000${doc.threadId}`, doc);
+    for (const doc of found) if (!byThread.has(`${platform}\u0000${doc.threadId}`)) byThread.set(`${platform}\u0000${doc.threadId}`, doc._id);
   }
   return byThread;
 }
 
-/** Appends the case's events for arriving messages and moves its counters and status (one writer per case at a time). */
-function recordArrivals(store: Store, caseId: string, messages: Message[], opened: boolean, now: Date, escalationTeam: string): Promise<void> {
+/** Appends an existing case's events for arriving messages and moves its counters and status (one writer per case at a time). */
+function recordArrivals(store: Store, caseId: string, messages: Message[], now: Date, escalationTeam: string): Promise<void> {
   return store.exclusive(`case:${caseId}`, async () => {
-    const current = await store.collections.cases.findOne(allTeamsScope(), { _id: caseId });
+    const current: CaseDocument | null = await store.collections.cases.findOne(allTeamsScope(), { _id: caseId });
     if (!current) return;
-    const change = joinUpdate(current, messages, opened, now, escalationTeam);
+    const change = joinUpdate(current, messages, now, escalationTeam);
     let seq = current.lastEventSeq;
     const events: NewCaseEventDocument[] = change.events.map((event) => ({ caseId, seq: ++seq, type: event.type, at: now, actor: SYSTEM, data: event.data }));
     await store.collections.caseEvents.insertMany(events);
@@ -122,6 +157,10 @@ function recordArrivals(store: Store, caseId: string, messages: Message[], opene
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) list.push(item);
+    else groups.set(key(item), [item]);
+  }
   return groups;
 }

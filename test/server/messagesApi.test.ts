@@ -69,7 +69,7 @@ describe('GET /api/health', () => {
   });
 
   it('reports the X connector fed by the built-in simulator', async () => {
-    const started = await startTestServer({ X_SIMULATOR: '1' }, { simulator: { items: 30, seed: 7, feed: undefined }, startConnectors: false });
+    const started = await startTestServer({ X_SIMULATOR: '1' }, { simulator: { items: 30, seed: 7, feed: undefined } });
     servers.push(started);
     await started.connectors[0]!.pollOnce();
     const health = await (await fetch(`${started.url}/api/health`)).json();

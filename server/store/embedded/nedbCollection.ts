@@ -1,0 +1,168 @@
+import { Query } from 'mingo';
+import type { BackendFindOptions, CollectionBackend, Filter, InsertOutcome, PipelineStage, ReplaceOutcome, StoredRecord } from '../port.js';
+import { candidatesFor, type IndexedDatastore } from './candidates.js';
+import type { DatafileSync } from './datafileSync.js';
+import { runPipeline } from './mingoContext.js';
+
+/** A nedb datastore of store records (the package's CommonJS default export, typed as such). */
+export type NedbDatastore = import('@seald-io/nedb').default<StoredRecord>;
+
+/** Appended lines (beyond the live record count) after which the datafile is compacted. */
+const COMPACT_AFTER_LINES = 20_000;
+const MINGO = { scriptEnabled: false } as const;
+
+/**
+ * One collection of the embedded backend: nedb keeps the records in memory,
+ * appends every write to the collection's datafile and enforces the unique
+ * indexes; mingo evaluates filters, sorts, projections and pipelines, so they
+ * mean what they mean in MongoDB; every write resolves only after
+ * DatafileSync has flushed it to disk. nedb runs one operation at a time per
+ * datastore (its executor), which is the per-collection write queue.
+ */
+export class NedbCollection implements CollectionBackend {
+  private appendedLines = 0;
+  private compaction: Promise<void> | null = null;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private closed = false;
+
+  constructor(
+    private readonly name: string,
+    private readonly datastore: NedbDatastore,
+    private readonly durable: DatafileSync,
+    private liveRecords: number,
+    private readonly onCompactionError: (error: unknown) => void,
+  ) {}
+
+  private get indexed(): IndexedDatastore {
+    return this.datastore as unknown as IndexedDatastore;
+  }
+
+  insertMany(records: StoredRecord[]): Promise<InsertOutcome[]> {
+    return this.write(async () => {
+      let outcomes: InsertOutcome[];
+      try {
+        // nedb inserts an array all-or-nothing in one append: the fast path when nothing collides.
+        await this.datastore.insertAsync(records);
+        outcomes = records.map(() => 'inserted');
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        outcomes = records.length === 1 ? ['duplicate'] : await this.insertOneByOne(records);
+      }
+      const inserted = outcomes.filter((outcome) => outcome === 'inserted').length;
+      this.liveRecords += inserted;
+      return [outcomes, inserted];
+    });
+  }
+
+  async find(filter: Filter, options: BackendFindOptions): Promise<StoredRecord[]> {
+    this.assertOpen();
+    const cursor = new Query(filter, MINGO).find<StoredRecord>(candidatesFor(this.indexed, filter), options.projection).sort(options.sort);
+    if (options.skip) cursor.skip(options.skip);
+    if (options.limit) cursor.limit(options.limit);
+    return cursor.all().map((record) => structuredClone(record));
+  }
+
+  async countDocuments(filter: Filter): Promise<number> {
+    this.assertOpen();
+    const query = new Query(filter, MINGO);
+    let count = 0;
+    for (const record of candidatesFor(this.indexed, filter)) if (query.test(record)) count++;
+    return count;
+  }
+
+  replaceRevision(id: string, revision: number, record: StoredRecord): Promise<ReplaceOutcome> {
+    return this.write(async () => {
+      try {
+        const { numAffected } = await this.datastore.updateAsync({ _id: id, _rev: revision }, record, {});
+        return numAffected === 0 ? ['stale', 0] : ['replaced', 1];
+      } catch (error) {
+        if (isUniqueViolation(error)) return ['duplicate', 0];
+        throw error;
+      }
+    });
+  }
+
+  deleteMany(filter: Filter): Promise<number> {
+    return this.write(async () => {
+      const ids = new Query(filter, MINGO).find<StoredRecord>(candidatesFor(this.indexed, filter)).all().map((record) => record._id);
+      if (ids.length === 0) return [0, 0];
+      const removed = await this.datastore.removeAsync({ _id: { $in: ids } }, { multi: true });
+      this.liveRecords -= removed;
+      return [removed, removed];
+    });
+  }
+
+  async aggregate(pipeline: PipelineStage[]): Promise<Record<string, unknown>[]> {
+    this.assertOpen();
+    let records: StoredRecord[] | null = null;
+    let stage = 0;
+    // Leading $match stages run first on the (index-narrowed) records, without copying them.
+    for (; stage < pipeline.length && '$match' in pipeline[stage]!; stage++) {
+      const match = pipeline[stage]!.$match as Filter;
+      records = new Query(match, MINGO).find<StoredRecord>(records ?? candidatesFor(this.indexed, match)).all();
+    }
+    const rest = pipeline.slice(stage);
+    const input = records ?? this.indexed.getAllData();
+    if (rest.length === 0) return input.map((record) => structuredClone(record));
+    return runPipeline(rest, input);
+  }
+
+  /** Waits for writes in flight, their flush and any compaction; later calls fail. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([...this.inFlight]);
+    await this.compaction;
+    await this.durable.idle();
+  }
+
+  /** Runs a write, then flushes the datafile before acknowledging; `work` returns [result, lines appended]. */
+  private write<R>(work: () => Promise<[R, number]>): Promise<R> {
+    this.assertOpen();
+    const done = (async () => {
+      const [result, lines] = await work();
+      if (lines > 0) {
+        await this.durable.sync();
+        this.appendedLines += lines;
+        this.compactIfWasteful();
+      }
+      return result;
+    })();
+    this.inFlight.add(done);
+    void done.finally(() => this.inFlight.delete(done)).catch(() => undefined);
+    return done;
+  }
+
+  private async insertOneByOne(records: StoredRecord[]): Promise<InsertOutcome[]> {
+    const outcomes: InsertOutcome[] = [];
+    for (const record of records) {
+      try {
+        await this.datastore.insertAsync(record);
+        outcomes.push('inserted');
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        outcomes.push('duplicate');
+      }
+    }
+    return outcomes;
+  }
+
+  /** Rewrites the datafile (nedb's crash-safe compaction: temp file, fsync, rename) once it is mostly superseded lines. */
+  private compactIfWasteful(): void {
+    if (this.compaction || this.appendedLines < Math.max(COMPACT_AFTER_LINES, this.liveRecords)) return;
+    this.appendedLines = 0;
+    this.compaction = this.datastore
+      .compactDatafileAsync()
+      .catch(this.onCompactionError)
+      .finally(() => {
+        this.compaction = null;
+      });
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error(`${this.name}: the store is closed`);
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { errorType?: unknown }).errorType === 'uniqueViolated';
+}

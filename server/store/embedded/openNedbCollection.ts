@@ -1,0 +1,45 @@
+import nedbModule from '@seald-io/nedb';
+import type { Schema } from 'mongoose';
+import { logger } from '../../logger.js';
+import { DataDirError } from '../errors.js';
+import type { StoredRecord } from '../port.js';
+import type { IndexedDatastore } from './candidates.js';
+import { dropTornTail } from './datafileRepair.js';
+import { DatafileSync } from './datafileSync.js';
+import { NedbCollection, type NedbDatastore } from './nedbCollection.js';
+import { nedbIndexesFor, nedbIndexName } from './nedbIndexes.js';
+
+// The typings declare an ES default export, but the package is CommonJS (`module.exports = Datastore`): under NodeNext the default import is the class itself.
+const Datastore = nedbModule as unknown as typeof nedbModule.default;
+
+/**
+ * Opens a collection's datafile: drops a torn last line, loads it (refusing
+ * any other corrupt line: corruptAlertThreshold 0), then makes nedb's indexes
+ * exactly the ones the schema implies (a unique index the existing data
+ * breaks is an error, not a silent skip).
+ */
+export async function openNedbCollection(file: string, name: string, schema: Schema): Promise<NedbCollection> {
+  const dropped = await dropTornTail(file);
+  if (dropped > 0) logger.warn({ file, bytes: dropped }, 'embedded store: dropped a partial last line (a write cut off by a crash, never acknowledged)');
+  const datastore: NedbDatastore = new Datastore<StoredRecord>({ filename: file, corruptAlertThreshold: 0 });
+  try {
+    await datastore.loadDatabaseAsync();
+    await matchIndexes(datastore, schema);
+  } catch (error) {
+    throw new DataDirError(`${file} cannot be opened: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  const onCompactionError = (error: unknown) => logger.error({ err: error, file }, 'embedded store: compaction failed (writes go on appending)');
+  return new NedbCollection(name, datastore, new DatafileSync(file), datastore.getAllData().length, onCompactionError);
+}
+
+async function matchIndexes(datastore: NedbDatastore, schema: Schema): Promise<void> {
+  const wanted = nedbIndexesFor(schema);
+  const existing = (datastore as unknown as IndexedDatastore).indexes;
+  const wantedNames = new Map(wanted.map((spec) => [nedbIndexName(spec.fieldName), spec]));
+  for (const name of Object.keys(existing)) {
+    const spec = wantedNames.get(name);
+    const current = existing[name] as unknown as { unique: boolean; sparse: boolean };
+    if (name !== '_id' && (!spec || spec.unique !== current.unique || spec.sparse !== current.sparse)) await datastore.removeIndexAsync(name);
+  }
+  for (const spec of wanted) await datastore.ensureIndexAsync(spec);
+}

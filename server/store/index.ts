@@ -1,0 +1,22 @@
+/** The store: mongoose schemas, the collection port, and its MongoDB and embedded backends. Import from here. */
+export { openStore, type Store, type StoreOptions } from './openStore.js';
+export { describeStore, logStoreInUse } from './startupLog.js';
+export type { StoreCollections } from './collections.js';
+export { Collection, type FindOptions, type FindFieldsOptions, type InsertResult, type UpdateResult } from './collection.js';
+export type { AppendOnlyCollection } from './appendOnly.js';
+export { CaseCollection } from './caseCollection.js';
+export { allTeamsScope, teamsScope, scopeForUser, scopeCovers, type TeamScope } from './teamScope.js';
+export { plainValue, plainString, type PlainValue } from './filters.js';
+export type { Update, UpsertUpdate } from './updates.js';
+export type { Filter, SortSpec, PipelineStage, BackendKind } from './port.js';
+export { StoreValidationError, DuplicateKeyError, UnsafeQueryError, WriteConflictError, DataDirError, type DuplicateKey, type FieldIssue } from './errors.js';
+export { newId } from './ids.js';
+export { messageKey, messageIdOf, toMessageDocument, fromMessageDocument } from './messageDocuments.js';
+export { storedCheckpoints } from './checkpointStore.js';
+export { CASE_STATUSES, type CaseStatus, type CaseDocument, type NewCaseDocument } from './schemas/case.js';
+export { CASE_EVENT_TYPES, type CaseEventType, type CaseEventDocument, type NewCaseEventDocument } from './schemas/caseEvent.js';
+export type { MessageDocument, NewMessageDocument } from './schemas/message.js';
+export { RULE_DRAFT_ID, type RuleSetVersionDocument, type NewRuleSetVersionDocument, type RuleDraftDocument, type NewRuleDraftDocument } from './schemas/ruleSet.js';
+export { ROLES, type Role, type UserDocument, type NewUserDocument } from './schemas/user.js';
+export type { TeamDocument, NewTeamDocument } from './schemas/team.js';
+export type { CheckpointDocument, NewCheckpointDocument } from './schemas/checkpoint.js';

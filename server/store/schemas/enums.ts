@@ -1,0 +1,6 @@
+import type { Channel, Priority, Tier } from '../../routing/index.js';
+
+/** Enumerations shared by several schemas, checked against the routing contract's types. */
+export const CHANNELS = ['public', 'dm'] as const satisfies readonly Channel[];
+export const TIERS = [0, 1, 2] as const satisfies readonly Tier[];
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const satisfies readonly Priority[];
