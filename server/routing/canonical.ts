@@ -1,11 +1,20 @@
-/** A stable string for a JSON value (object keys sorted), to compare conditions structurally. */
+const cache = new WeakMap<object, string>();
+
+/** A stable string for a JSON value (object keys sorted), to compare conditions structurally; cached per object. */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(',')}}`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  let text = cache.get(value);
+  if (text === undefined) {
+    text = canonicalize(value);
+    cache.set(value, text);
   }
-  return JSON.stringify(value);
+  return text;
+}
+
+function canonicalize(value: object): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.keys(value)
+    .sort()
+    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+  return `{${entries.join(',')}}`;
 }
