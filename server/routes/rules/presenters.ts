@@ -1,0 +1,39 @@
+import type { RuleSetCheck } from '../../commands/rules/checkRuleSet.js';
+import type { VersionHistoryEntry } from '../../commands/rules/listVersions.js';
+import { draftRuleSet } from '../../commands/rules/saveDraft.js';
+import { formatLintWarning, type LintWarning } from '../../routing/index.js';
+import type { RuleDraftDocument, RuleSetVersionDocument } from '../../store/index.js';
+
+/** A lint warning for the editor: structured, plus the line `rules:lint` prints. */
+export function presentWarning(warning: LintWarning) {
+  return { ruleId: warning.ruleId, related: warning.related, message: warning.message, text: formatLintWarning(warning) };
+}
+
+/** The draft with whether it can be published (`errors` only when it cannot). */
+export function presentDraft(draft: RuleDraftDocument, check: RuleSetCheck) {
+  return {
+    ruleSet: draftRuleSet(draft),
+    version: draft.version,
+    updatedAt: draft.updatedAt,
+    updatedBy: draft.updatedBy,
+    baseVersion: draft.baseVersion ?? null,
+    valid: check.valid,
+    ...(check.valid ? {} : { errors: check.errors }),
+    warnings: check.warnings.map(presentWarning),
+  };
+}
+
+/** The version in force. */
+export function presentActive(version: RuleSetVersionDocument) {
+  return { version: version.version, ruleSet: version.ruleSet, publishedAt: version.publishedAt, publishedBy: version.publishedBy, rolledBackFrom: version.rolledBackFrom ?? null };
+}
+
+/** What publishing or rolling back produced. */
+export function presentPublished(version: RuleSetVersionDocument) {
+  return { version: version.version, publishedAt: version.publishedAt, publishedBy: version.publishedBy, rolledBackFrom: version.rolledBackFrom ?? null };
+}
+
+/** One row of the version history (with the rule set only when asked for one version). */
+export function presentVersion(entry: VersionHistoryEntry, options: { withRuleSet?: boolean } = {}) {
+  return { ...presentPublished(entry.document), diff: entry.diff, ...(options.withRuleSet ? { ruleSet: entry.document.ruleSet } : {}) };
+}
