@@ -8,7 +8,7 @@ import type { Message } from '../server/routing/index.js';
 import { startServer } from '../server/server.js';
 import { startXSimulator } from '../server/simulator/x/index.js';
 import { allTeamsScope } from '../server/store/index.js';
-import { Prng } from './routing/prng.js';
+import { SeededRandom as Prng } from '../server/simulator/x/prng.js';
 
 const TOKEN = 'bench-ingest-token';
 const BATCH = 500;

@@ -3,7 +3,7 @@ import { decisionStats, findDisagreements, type Disagreement } from './routing/a
 import { generateCorpus } from './routing/corpus.js';
 import { benchEngine, probeStrategies } from './routing/engine.js';
 import { benchOurs } from './routing/ours.js';
-import { Prng } from './routing/prng.js';
+import { SeededRandom as Prng } from '../server/simulator/x/prng.js';
 import { buildRules } from './routing/ruleSet.js';
 import { rate } from './routing/timing.js';
 

@@ -1,7 +1,7 @@
 import type { Message } from '../../server/routing/types.js';
 import { noiseText, personName, plantText } from './plants.js';
 import { drawFollowers, population } from './population.js';
-import type { Prng } from './prng.js';
+import type { SeededRandom as Prng } from '../../server/simulator/x/prng.js';
 import type { Trigger } from './triggers.js';
 import { ZipfSampler, type Vocabulary } from './vocabulary.js';
 

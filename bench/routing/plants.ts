@@ -1,4 +1,4 @@
-import type { Prng } from './prng.js';
+import type { SeededRandom as Prng } from '../../server/simulator/x/prng.js';
 import type { Trigger } from './triggers.js';
 
 /** Text that makes the trigger's rule match, written the many ways customers write it. */

@@ -1,4 +1,4 @@
-import type { Prng } from './prng.js';
+import type { SeededRandom as Prng } from '../../server/simulator/x/prng.js';
 
 /**
  * Shares of the simulated audience. The rule builder reads them to aim each

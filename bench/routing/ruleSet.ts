@@ -1,6 +1,6 @@
 import type { Condition, DecisionSpec, Rule, RuleSet } from '../../server/routing/types.js';
 import { followersAtLeast, followersThresholdFor, population } from './population.js';
-import type { Prng } from './prng.js';
+import type { SeededRandom as Prng } from '../../server/simulator/x/prng.js';
 import { regexSource, type RegexTemplate, type Trigger } from './triggers.js';
 import { buildVocabulary, type Vocabulary } from './vocabulary.js';
 

@@ -1,4 +1,4 @@
-import { Prng } from './prng.js';
+import { SeededRandom as Prng } from '../../server/simulator/x/prng.js';
 
 /** Everyday words of customer posts; never used as rule keywords, so they decide nothing. */
 const COMMON_WORDS = `i you we they he she it my your our their me us them this that these those a an the
