@@ -63,7 +63,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   }
   if (simulator) logger.info({ baseUrl: simulator.baseUrl }, 'X API simulator feeding demo traffic (no X credentials set)');
 
-  const app = createApp({ storeBackend: store.backend, ingestToken: env.ingestToken, ingest, connectors: () => connectors, rules: { store, rules, brandAccounts } });
+  const app = createApp({ storeBackend: store.backend, ingestToken: env.ingestToken, ingest, connectors: () => connectors, rules: { store, rules, brandAccounts }, auth: { store, secret: env.sessionSecret } });
   const http = app.listen(env.port, env.host);
   await once(http, 'listening');
   const { port } = http.address() as AddressInfo;

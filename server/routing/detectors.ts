@@ -3,13 +3,13 @@
 export type DetectedKind = 'email' | 'phone' | 'card';
 
 // The lookbehind starts a match only at the beginning of a run, keeping the scan linear.
-const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
+export const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
 // Digits grouped by single spaces or dashes; the lookarounds keep a candidate from
 // starting or ending inside a longer run of digits.
-const CARD_CANDIDATE = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d])/g;
+export const CARD_CANDIDATE = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d])/g;
 // Phone: optional +, then digits with separators, not the tail of a longer digit run
 // (order numbers like 404-9391432-5602714); length checked on the digits alone.
-const PHONE_CANDIDATE = /(?<![\w+]|\d[ .-])\+?\(?\d(?:[ .\-()]{0,2}\d){6,}\)?/g;
+export const PHONE_CANDIDATE = /(?<![\w+]|\d[ .-])\+?\(?\d(?:[ .\-()]{0,2}\d){6,}\)?/g;
 
 /** Luhn checksum over a string of digits. */
 export function passesLuhn(digits: string): boolean {
@@ -25,22 +25,27 @@ export function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/** Whether a CARD_CANDIDATE match is a card number (also used to mask them). */
+export function isCardNumber(candidate: string): boolean {
+  // Grouping must use one separator kind consistently (no "1234 5678-…").
+  if (candidate.includes(' ') && candidate.includes('-')) return false;
+  const digits = candidate.replace(/[ -]/g, '');
+  return digits.length >= 13 && digits.length <= 19 && passesLuhn(digits);
+}
+
+/** Whether a PHONE_CANDIDATE match is a phone number (also used to mask them). */
+export function isPhoneNumber(candidate: string): boolean {
+  const digits = candidate.replace(/\D/g, '').length;
+  return digits >= 7 && digits <= 15;
+}
+
 function hasCard(text: string): boolean {
-  for (const match of text.matchAll(CARD_CANDIDATE)) {
-    const candidate = match[0];
-    // Grouping must use one separator kind consistently (no "1234 5678-…").
-    if (candidate.includes(' ') && candidate.includes('-')) continue;
-    const digits = candidate.replace(/[ -]/g, '');
-    if (digits.length >= 13 && digits.length <= 19 && passesLuhn(digits)) return true;
-  }
+  for (const match of text.matchAll(CARD_CANDIDATE)) if (isCardNumber(match[0])) return true;
   return false;
 }
 
 function hasPhone(text: string): boolean {
-  for (const match of text.matchAll(PHONE_CANDIDATE)) {
-    const digits = match[0].replace(/\D/g, '').length;
-    if (digits >= 7 && digits <= 15) return true;
-  }
+  for (const match of text.matchAll(PHONE_CANDIDATE)) if (isPhoneNumber(match[0])) return true;
   return false;
 }
 

@@ -1,0 +1,53 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { readCookie, signValue, unsignValue } from '../auth/signedCookie.js';
+import { toSessionUser } from '../auth/sessionUser.js';
+import type { Session, SessionStore } from '../auth/sessions.js';
+import type { Store } from '../store/index.js';
+
+/** The session cookie's name. */
+export const SESSION_COOKIE = 'care_session';
+
+export interface SessionDeps {
+  store: Store;
+  sessions: SessionStore;
+  /** SESSION_SECRET: signs the cookie. */
+  secret: string;
+}
+
+/**
+ * Reads the signed session cookie and, for a live session of an enabled user,
+ * sets res.locals.user (SessionUser) and res.locals.session. The user is read
+ * from the store on every request, so a changed role or team, or a disabled
+ * account, takes effect at once.
+ */
+export function loadSession(deps: SessionDeps): RequestHandler {
+  return async (req, res, next) => {
+    const signed = readCookie(req.headers.cookie, SESSION_COOKIE);
+    const id = signed === undefined ? undefined : unsignValue(signed, deps.secret);
+    const session = id === undefined ? undefined : deps.sessions.get(id);
+    if (!session) return next();
+    const user = await deps.store.collections.users.findOne({ _id: session.userId });
+    if (!user || user.disabled) {
+      deps.sessions.destroy(session.id);
+      return next();
+    }
+    res.locals.user = toSessionUser(user);
+    res.locals.session = session;
+    next();
+  };
+}
+
+/** The request's session (cookie-authenticated), or undefined. */
+export function currentSession(res: Response): Session | undefined {
+  return res.locals.session as Session | undefined;
+}
+
+/** Sends the session cookie: httpOnly, SameSite=Lax, signed; Secure when the request came over TLS. */
+export function setSessionCookie(req: Request, res: Response, session: Session, secret: string, maxAgeMs: number): void {
+  res.cookie(SESSION_COOKIE, signValue(session.id, secret), { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', maxAge: maxAgeMs });
+}
+
+/** Tells the browser to drop the session cookie. */
+export function clearSessionCookie(req: Request, res: Response): void {
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/' });
+}

@@ -1,0 +1,45 @@
+import { messageIdOf, type CaseDocument, type CaseStatus, type MessageDocument } from '../store/index.js';
+import { maskPersonalData } from './mask.js';
+
+/** A public post of a monitored thread, its text and author name masked; no author id, customer data or other internals. */
+export interface PresentedThreadMessage {
+  id: string;
+  createdAt: string;
+  author: { handle: string | null; name: string | null };
+  text: string;
+  lang: string | null;
+}
+
+/** A public conversation as the marketing monitor shows it. */
+export interface PresentedThread {
+  id: string;
+  platform: string;
+  threadId: string;
+  team: string;
+  status: CaseStatus;
+  tags: string[];
+  createdAt: string;
+  lastActivityAt: string;
+  messages: PresentedThreadMessage[];
+}
+
+/** The monitor's shape of a public case and its public messages, personal data masked. */
+export function presentThread(doc: CaseDocument, messages: readonly MessageDocument[]): PresentedThread {
+  return {
+    id: doc._id,
+    platform: doc.platform,
+    threadId: doc.threadId,
+    team: doc.team,
+    status: doc.status,
+    tags: [...doc.tags],
+    createdAt: doc.createdAt.toISOString(),
+    lastActivityAt: doc.lastActivityAt.toISOString(),
+    messages: messages.map((message) => ({
+      id: messageIdOf(message),
+      createdAt: message.createdAt.toISOString(),
+      author: { handle: message.author.handle ?? null, name: message.author.name ? maskPersonalData(message.author.name) : null },
+      text: maskPersonalData(message.text),
+      lang: message.lang ?? null,
+    })),
+  };
+}

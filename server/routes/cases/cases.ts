@@ -1,0 +1,55 @@
+import express, { Router } from 'express';
+import { caseDetail } from '../../cases/caseDetail.js';
+import { listCases } from '../../cases/listCases.js';
+import { updateCase } from '../../commands/updateCase.js';
+import { badRequest, notFound } from '../../errors.js';
+import { currentUser, requireRole } from '../../middleware/currentUser.js';
+import { noStore } from '../../middleware/noStore.js';
+import { validBody, validQuery } from '../../middleware/validation.js';
+import { presentCase } from '../../presenters/case.js';
+import { presentCaseEvent } from '../../presenters/caseEvent.js';
+import { presentMessage } from '../../presenters/message.js';
+import { ROLES, scopeForUser, type Store } from '../../store/index.js';
+import { decodeCursor, encodeCursor } from './activityCursor.js';
+import { checkListCasesQuery, checkPatchCaseBody } from './schema.js';
+
+/**
+ * GET /api/cases, GET /api/cases/:id, PATCH /api/cases/:id. Every read and
+ * write goes through the user's TeamScope; a case outside it is a 404 for
+ * every role (marketing included), so an id never tells whether it exists.
+ */
+export function caseRoutes(deps: { store: Store }): Router {
+  const router = Router();
+  const { store } = deps;
+
+  router.get('/api/cases', noStore, requireRole('agent', 'admin'), async (req, res) => {
+    const query = validQuery(checkListCasesQuery, req.query);
+    const user = currentUser(res)!;
+    const page = await listCases({
+      store,
+      scope: scopeForUser(user),
+      team: query.team,
+      tier: query.tier,
+      status: query.status,
+      limit: query.limit,
+      after: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+    });
+    res.json({ cases: page.items.map(presentCase), nextCursor: page.next ? encodeCursor(page.next) : null });
+  });
+
+  router.get('/api/cases/:id', noStore, requireRole(...ROLES), async (req, res) => {
+    const detail = await caseDetail({ store, scope: scopeForUser(currentUser(res)!), caseId: req.params.id as string });
+    if (!detail) throw notFound('case');
+    res.json({ case: presentCase(detail.case), messages: detail.messages.map(presentMessage), events: detail.events.map(presentCaseEvent) });
+  });
+
+  router.patch('/api/cases/:id', noStore, requireRole(...ROLES), express.json({ limit: '16kb' }), async (req, res) => {
+    const { version, ...changes } = validBody(checkPatchCaseBody, req.body);
+    if (Object.keys(changes).length === 0) throw badRequest('invalid request body', [{ pointer: '', message: 'must change at least one of status, assignee, priority, tags' }]);
+    const user = currentUser(res)!;
+    const result = await updateCase({ store, scope: scopeForUser(user), actor: user, caseId: req.params.id as string, changes, expectedVersion: version });
+    res.json({ case: presentCase(result.case) });
+  });
+
+  return router;
+}

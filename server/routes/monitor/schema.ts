@@ -1,0 +1,20 @@
+import type { JSONSchemaType } from 'ajv';
+import { queryValidator } from '../../middleware/validation.js';
+
+/** GET /api/monitor/threads query. */
+export interface ThreadsQuery {
+  limit: number;
+  cursor?: string;
+}
+
+const threadsSchema: JSONSchemaType<ThreadsQuery> = {
+  type: 'object',
+  required: ['limit'],
+  additionalProperties: false,
+  properties: {
+    limit: { type: 'integer', minimum: 1, maximum: 50, default: 20 },
+    cursor: { type: 'string', nullable: true, minLength: 1, maxLength: 200 },
+  },
+};
+
+export const checkThreadsQuery = queryValidator(threadsSchema);

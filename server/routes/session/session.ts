@@ -1,0 +1,65 @@
+import express, { Router } from 'express';
+import { authenticate, normalizeUsername } from '../../auth/authenticate.js';
+import type { LoginThrottle } from '../../auth/loginThrottle.js';
+import { toSessionUser } from '../../auth/sessionUser.js';
+import type { SessionLifetimes, SessionStore } from '../../auth/sessions.js';
+import { tooManyRequests, unauthorized } from '../../errors.js';
+import { currentUser, requireRole } from '../../middleware/currentUser.js';
+import { noStore } from '../../middleware/noStore.js';
+import { clearSessionCookie, currentSession, setSessionCookie } from '../../middleware/session.js';
+import { validBody } from '../../middleware/validation.js';
+import { presentUser } from '../../presenters/user.js';
+import { ROLES, type Store } from '../../store/index.js';
+import { checkLoginBody } from './schema.js';
+
+export interface SessionRouteDeps {
+  store: Store;
+  sessions: SessionStore;
+  lifetimes: SessionLifetimes;
+  throttle: LoginThrottle;
+  secret: string;
+}
+
+// One message for an unknown name and a wrong password, so answers do not tell which names exist.
+const WRONG_CREDENTIALS = 'wrong username or password';
+
+/** POST /api/session (log in), GET /api/session (who am I), DELETE /api/session (log out). */
+export function sessionRoutes(deps: SessionRouteDeps): Router {
+  const router = Router();
+  const loggedIn = requireRole(...ROLES);
+
+  router.post('/api/session', noStore, express.json({ limit: '16kb' }), async (req, res) => {
+    const body = validBody(checkLoginBody, req.body);
+    const username = normalizeUsername(body.username);
+    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const waitMs = deps.throttle.retryAfterMs(username, address);
+    if (waitMs > 0) {
+      res.set('Retry-After', String(Math.ceil(waitMs / 1000)));
+      throw tooManyRequests('too many failed logins: try again later');
+    }
+    const user = await authenticate(deps.store, username, body.password);
+    if (!user) {
+      deps.throttle.fail(username, address);
+      throw unauthorized(WRONG_CREDENTIALS);
+    }
+    deps.throttle.succeed(username, address);
+    // A new session id at every login, so a planted cookie never becomes a logged-in one.
+    const previous = currentSession(res);
+    if (previous) deps.sessions.destroy(previous.id);
+    const session = deps.sessions.create(user._id);
+    setSessionCookie(req, res, session, deps.secret, deps.lifetimes.absoluteMs);
+    res.json({ user: presentUser(toSessionUser(user)), csrfToken: session.csrfToken });
+  });
+
+  router.get('/api/session', noStore, loggedIn, (_req, res) => {
+    res.json({ user: presentUser(currentUser(res)!), csrfToken: currentSession(res)!.csrfToken });
+  });
+
+  router.delete('/api/session', noStore, loggedIn, (req, res) => {
+    deps.sessions.destroy(currentSession(res)!.id);
+    clearSessionCookie(req, res);
+    res.status(204).end();
+  });
+
+  return router;
+}
