@@ -1,7 +1,6 @@
 import { CARD_CANDIDATE, EMAIL, isCardNumber, isPhoneNumber, PHONE_CANDIDATE } from '../routing/detectors.js';
 
 const EMAILS = new RegExp(EMAIL.source, 'gu');
-const MAX_PASSES = 4;
 
 /**
  * The text with every e-mail address, card number and phone number the
@@ -10,13 +9,10 @@ const MAX_PASSES = 4;
  * Cards go before phones, since a card number is also a long run of digits.
  */
 export function maskPersonalData(text: string): string {
+  // Masking one match can expose a neighbour the lookarounds had hidden, so repeat until nothing
+  // changes. That ends: every replacement removes digits or an '@' and adds neither.
   let masked = text;
-  // Masking one match can expose a neighbour the lookarounds had hidden; repeat until nothing changes.
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const next = maskOnce(masked);
-    if (next === masked) return masked;
-    masked = next;
-  }
+  for (let next = maskOnce(masked); next !== masked; next = maskOnce(masked)) masked = next;
   return masked;
 }
 

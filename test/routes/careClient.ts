@@ -46,13 +46,19 @@ export async function startCareServer() {
     async openCase(text: string, overrides: Record<string, unknown> = {}): Promise<string> {
       const message = customerMessage(text, overrides);
       await ingest(server.url, [message]);
-      const found = await server.store.collections.cases.findOne(allTeamsScope(), { platform: message.platform, threadId: threadIdOf(message) });
-      if (!found) throw new Error(`no case for ${message.id}`);
-      return found._id;
+      return caseOf(server.store, message);
     },
+    /** The id of the case a message's thread is in. */
+    caseOf: (message: { id: string; platform: string; threadId?: string }) => caseOf(server.store, message),
     ingest: (messages: unknown[]) => ingest(server.url, messages),
     stop: () => server.stop(),
   };
+}
+
+async function caseOf(store: Store, message: { id: string; platform: string; threadId?: string }): Promise<string> {
+  const found = await store.collections.cases.findOne(allTeamsScope(), { platform: message.platform, threadId: threadIdOf(message) });
+  if (!found) throw new Error(`no case for ${message.id}`);
+  return found._id;
 }
 
 /** Ingests messages through POST /api/messages with the ingest token; throws on any error. */
