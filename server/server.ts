@@ -9,6 +9,11 @@ import type { Env } from './env.js';
 import { logger } from './logger.js';
 import type { Message } from './routing/index.js';
 import { loadActiveRuleSet, type ActiveRuleSet } from './ruleSets/activeRuleSet.js';
+import { DEFAULT_SESSION_LIFETIMES, MemorySessionStore } from './auth/sessions.js';
+import { sessionFromCookie } from './middleware/session.js';
+import { announceIngested } from './realtime/announceIngested.js';
+import { CaseFeed } from './realtime/caseFeed.js';
+import { attachLiveServer } from './realtime/liveServer.js';
 import { startXSimulator, type RunningXSimulator } from './simulator/x/index.js';
 import { logStoreInUse, openStore, storedCheckpoints, type Store } from './store/index.js';
 
@@ -46,7 +51,16 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   const simulator = env.xSimulator ? await startXSimulator({ feed: { intervalMs: 4000 }, ...options.simulator }) : undefined;
   const accountId = simulator?.sim.brand.id ?? env.xAccountId;
   const brandAccounts = new Set(accountId ? [`x:${accountId}`] : []);
-  const ingest = (messages: Message[]) => ingestMessages({ store, rules, brandAccounts, messages });
+  let feed: CaseFeed | undefined;
+  const ingest = async (messages: Message[]) => {
+    const result = await ingestMessages({ store, rules, brandAccounts, messages });
+    if (feed && result.accepted.length > 0) {
+      const accepted = new Set(result.accepted);
+      // The messages are stored whatever happens here: a failed announcement is logged, clients refetch on their next event or reconnect.
+      await announceIngested(feed, store, messages.filter((message) => accepted.has(message.id))).catch((error: unknown) => logger.error({ err: error }, 'announcing ingested cases failed'));
+    }
+    return result;
+  };
   const sink: MessageSink = { ingest };
   const connectors: Connector[] = [];
   const credentials = simulator ? SIMULATOR_CREDENTIALS : env.xCredentials;
@@ -63,9 +77,12 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   }
   if (simulator) logger.info({ baseUrl: simulator.baseUrl }, 'X API simulator feeding demo traffic (no X credentials set)');
 
-  const app = createApp({ storeBackend: store.backend, ingestToken: env.ingestToken, ingest, connectors: () => connectors, rules: { store, rules, brandAccounts }, auth: { store, secret: env.sessionSecret } });
+  const sessions = new MemorySessionStore(DEFAULT_SESSION_LIFETIMES);
+  const app = createApp({ storeBackend: store.backend, ingestToken: env.ingestToken, ingest, connectors: () => connectors, rules: { store, rules, brandAccounts }, auth: { store, secret: env.sessionSecret, sessions } });
   const http = app.listen(env.port, env.host);
   await once(http, 'listening');
+  const io = attachLiveServer(http, async (cookie) => (await sessionFromCookie(cookie, { store, sessions, secret: env.sessionSecret }))?.user);
+  feed = new CaseFeed(io, store);
   const { port } = http.address() as AddressInfo;
   const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`;
   if (options.startConnectors !== false) for (const connector of connectors) connector.start();
@@ -76,6 +93,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     url, store, rules, connectors, simulator, ingest,
     close: () => (closing ??= (async () => {
       await Promise.all(connectors.map((connector) => connector.stop()));
+      await io.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await simulator?.close();

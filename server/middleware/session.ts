@@ -2,6 +2,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { readCookie, signValue, unsignValue } from '../auth/signedCookie.js';
 import { toSessionUser } from '../auth/sessionUser.js';
 import type { Session, SessionStore } from '../auth/sessions.js';
+import type { SessionUser } from './currentUser.js';
 import type { Store } from '../store/index.js';
 
 /** The session cookie's name. */
@@ -22,19 +23,27 @@ export interface SessionDeps {
  */
 export function loadSession(deps: SessionDeps): RequestHandler {
   return async (req, res, next) => {
-    const signed = readCookie(req.headers.cookie, SESSION_COOKIE);
-    const id = signed === undefined ? undefined : unsignValue(signed, deps.secret);
-    const session = id === undefined ? undefined : deps.sessions.get(id);
-    if (!session) return next();
-    const user = await deps.store.collections.users.findOne({ _id: session.userId });
-    if (!user || user.disabled) {
-      deps.sessions.destroy(session.id);
-      return next();
+    const found = await sessionFromCookie(req.headers.cookie, deps);
+    if (found) {
+      res.locals.user = found.user;
+      res.locals.session = found.session;
     }
-    res.locals.user = toSessionUser(user);
-    res.locals.session = session;
     next();
   };
+}
+
+/** The live session and enabled user a Cookie header carries (HTTP requests and socket handshakes alike), or undefined. */
+export async function sessionFromCookie(cookieHeader: string | undefined, deps: SessionDeps): Promise<{ session: Session; user: SessionUser } | undefined> {
+  const signed = readCookie(cookieHeader, SESSION_COOKIE);
+  const id = signed === undefined ? undefined : unsignValue(signed, deps.secret);
+  const session = id === undefined ? undefined : deps.sessions.get(id);
+  if (!session) return undefined;
+  const user = await deps.store.collections.users.findOne({ _id: session.userId });
+  if (!user || user.disabled) {
+    deps.sessions.destroy(session.id);
+    return undefined;
+  }
+  return { session, user: toSessionUser(user) };
 }
 
 /** The request's session (cookie-authenticated), or undefined. */

@@ -1,0 +1,34 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { SessionUser } from '../middleware/currentUser.js';
+import { roomsFor } from './rooms.js';
+
+/** How long a dropped client's missed events are kept for it (Socket.IO connection state recovery); past that it refetches. */
+const RECOVERY_WINDOW_MS = 2 * 60_000;
+
+/**
+ * Socket.IO on the same origin as the API. The handshake authenticates with
+ * the session cookie; each socket joins only the rooms its user may see.
+ */
+export function attachLiveServer(http: HttpServer, authenticate: (cookieHeader: string | undefined) => Promise<SessionUser | undefined>): Server {
+  const io = new Server(http, {
+    serveClient: false,
+    connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
+  });
+  io.use((socket, next) => {
+    authenticate(socket.request.headers.cookie).then(
+      (user) => {
+        if (!user) return next(new Error('unauthorized'));
+        socket.data.user = user;
+        next();
+      },
+      (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+    );
+  });
+  io.on('connection', (socket) => {
+    const user = socket.data.user as SessionUser;
+    // A recovered socket gets its rooms back from the recovery state; joining again is harmless.
+    void socket.join(roomsFor(user));
+  });
+  return io;
+}

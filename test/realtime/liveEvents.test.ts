@@ -1,0 +1,91 @@
+import { io as connect, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Message } from '../../server/routing/index.js';
+import { startTestServer } from '../server/startTestServer.js';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer({ RULES_FILE: 'test/fixtures/basic.rules.json' });
+});
+afterAll(async () => {
+  for (const socket of sockets) socket.disconnect();
+  await server.stop();
+});
+
+async function login(username: string): Promise<string> {
+  const response = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
+  expect(response.status).toBe(200);
+  return response.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+/** A connected socket of the user, recording every event it receives. */
+async function live(username: string | null): Promise<{ socket: Socket; events: Array<[string, unknown]> }> {
+  const cookie = username ? await login(username) : undefined;
+  const socket = connect(server.url, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false });
+  sockets.push(socket);
+  const events: Array<[string, unknown]> = [];
+  socket.onAny((event: string, payload: unknown) => events.push([event, payload]));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return { socket, events };
+}
+
+let sequence = 0;
+function message(text: string, channel: 'public' | 'dm' = 'public'): Message {
+  const id = String(5_000_000 + ++sequence);
+  return { id: `x:${id}`, platform: 'x', channel, text, createdAt: new Date().toISOString(), author: { id: `c${sequence}`, handle: `customer${sequence}` }, threadId: id };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+describe('live events over Socket.IO', () => {
+  it('refuses a socket without a session', async () => {
+    await expect(live(null)).rejects.toThrow('unauthorized');
+  });
+
+  it('sends each case only to the rooms that may see it', async () => {
+    const [ana, hugo, mia, admin] = await Promise.all([live('ana'), live('hugo'), live('mia'), live('admin')]);
+    const outage = message('Your app is down again, call me on +44 20 7946 0958');
+    const refund = message('I want a refund for my order', 'dm');
+    await server.ingest([outage, refund]);
+    await settle();
+
+    const upserts = (events: Array<[string, unknown]>) => events.filter(([name]) => name === 'case:upsert').map(([, payload]) => (payload as { case: { team: string; tier: number }; seq: number }));
+    expect(upserts(ana.events).map((p) => p.case.team)).toEqual(['care']);
+    expect(upserts(ana.events)[0]!.seq).toBe(1);
+    expect(ana.events.some(([name, payload]) => name === 'message:new' && (payload as { message: Message }).message.id === outage.id)).toBe(true);
+    expect(upserts(hugo.events).map((p) => p.case.team)).toEqual(['helpdesk']);
+    expect(hugo.events.some(([name, payload]) => name === 'message:new' && (payload as { message: Message }).message.id === outage.id)).toBe(false);
+    expect(upserts(admin.events).map((p) => p.case.team).sort()).toEqual(['care', 'helpdesk']);
+
+    // Marketing sees public threads only, personal data masked, and never case or message events.
+    expect(upserts(mia.events)).toEqual([]);
+    const threads = mia.events.filter(([name]) => name === 'thread:upsert').map(([, payload]) => (payload as { thread: { messages: Array<{ text: string }> } }).thread);
+    expect(threads).toHaveLength(1);
+    expect(threads[0]!.messages[0]!.text).not.toContain('7946');
+    expect(mia.events.some(([name]) => name === 'message:new')).toBe(false);
+  });
+
+  it('delivers what a client missed while its connection was down (connection state recovery)', async () => {
+    const cookie = await login('ana');
+    const socket = connect(server.url, { transports: ['websocket'], extraHeaders: { cookie }, reconnectionDelay: 100, reconnectionDelayMax: 200 });
+    sockets.push(socket);
+    const seen: string[] = [];
+    socket.on('case:upsert', (payload: { case: { id: string } }) => seen.push(payload.case.id));
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    await server.ingest([message('first question')]); // Socket.IO recovers from the offset of the last event received
+    await settle();
+    const reconnected = new Promise<void>((resolve) => socket.io.once('reconnect', () => resolve()));
+    socket.io.engine.close(); // the network drops
+    await server.ingest([message('hello, anyone there?')]);
+    await reconnected;
+    await settle();
+    expect(socket.recovered).toBe(true);
+    expect(seen).toHaveLength(2);
+  });
+});
+
