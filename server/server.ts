@@ -51,13 +51,14 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   const simulator = env.xSimulator ? await startXSimulator({ feed: { intervalMs: 4000 }, ...options.simulator }) : undefined;
   const accountId = simulator?.sim.brand.id ?? env.xAccountId;
   const brandAccounts = new Set(accountId ? [`x:${accountId}`] : []);
-  let feed: CaseFeed | undefined;
+  // Set once the live server is up; messages ingested before then are announced by nobody (no one is connected yet).
+  const live: { feed?: CaseFeed } = {};
   const ingest = async (messages: Message[]) => {
     const result = await ingestMessages({ store, rules, brandAccounts, messages });
-    if (feed && result.accepted.length > 0) {
+    if (live.feed && result.accepted.length > 0) {
       const accepted = new Set(result.accepted);
       // The messages are stored whatever happens here: a failed announcement is logged, clients refetch on their next event or reconnect.
-      await announceIngested(feed, store, messages.filter((message) => accepted.has(message.id))).catch((error: unknown) => logger.error({ err: error }, 'announcing ingested cases failed'));
+      await announceIngested(live.feed, store, messages.filter((message) => accepted.has(message.id))).catch((error: unknown) => logger.error({ err: error }, 'announcing ingested cases failed'));
     }
     return result;
   };
@@ -82,7 +83,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   const http = app.listen(env.port, env.host);
   await once(http, 'listening');
   const io = attachLiveServer(http, async (cookie) => (await sessionFromCookie(cookie, { store, sessions, secret: env.sessionSecret }))?.user);
-  feed = new CaseFeed(io, store);
+  live.feed = new CaseFeed(io, store);
   const { port } = http.address() as AddressInfo;
   const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`;
   if (options.startConnectors !== false) for (const connector of connectors) connector.start();
