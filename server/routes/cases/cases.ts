@@ -3,6 +3,7 @@ import { caseDetail } from '../../cases/caseDetail.js';
 import { listCases } from '../../cases/listCases.js';
 import { updateCase } from '../../commands/updateCase.js';
 import { badRequest, notFound } from '../../errors.js';
+import { logger } from '../../logger.js';
 import { currentUser, requireRole } from '../../middleware/currentUser.js';
 import { noStore } from '../../middleware/noStore.js';
 import { validBody, validQuery } from '../../middleware/validation.js';
@@ -13,12 +14,18 @@ import { ROLES, scopeForUser, type Store } from '../../store/index.js';
 import { decodeCursor, encodeCursor } from './activityCursor.js';
 import { checkListCasesQuery, checkPatchCaseBody } from './schema.js';
 
+export interface CaseRouteDeps {
+  store: Store;
+  /** Told which cases a request changed, once the change is stored (live updates). */
+  casesChanged?: (caseIds: string[]) => Promise<void>;
+}
+
 /**
  * GET /api/cases, GET /api/cases/:id, PATCH /api/cases/:id. Every read and
  * write goes through the user's TeamScope; a case outside it is a 404 for
  * every role (marketing included), so an id never tells whether it exists.
  */
-export function caseRoutes(deps: { store: Store }): Router {
+export function caseRoutes(deps: CaseRouteDeps): Router {
   const router = Router();
   const { store } = deps;
 
@@ -49,6 +56,9 @@ export function caseRoutes(deps: { store: Store }): Router {
     const user = currentUser(res)!;
     const result = await updateCase({ store, scope: scopeForUser(user), actor: user, caseId: req.params.id as string, changes, expectedVersion: version });
     res.json({ case: presentCase(result.case) });
+    if (result.event && deps.casesChanged) {
+      deps.casesChanged([result.case._id]).catch((error: unknown) => logger.warn({ err: error, caseId: result.case._id }, 'announcing a case update failed'));
+    }
   });
 
   return router;
