@@ -13,6 +13,7 @@ import { DEFAULT_SESSION_LIFETIMES, MemorySessionStore } from './auth/sessions.j
 import { sessionFromCookie } from './middleware/session.js';
 import { announceIngested } from './realtime/announceIngested.js';
 import { CaseFeed } from './realtime/caseFeed.js';
+import { startSlaSweeper } from './cases/slaSweeper.js';
 import { attachLiveServer } from './realtime/liveServer.js';
 import { startXSimulator, type RunningXSimulator } from './simulator/x/index.js';
 import { logStoreInUse, openStore, storedCheckpoints, type Store } from './store/index.js';
@@ -32,6 +33,8 @@ export interface ServerOptions {
   simulator?: Parameters<typeof startXSimulator>[0];
   /** Poll intervals of the X connector. */
   pollIntervalMs?: { mentions?: number; dms?: number };
+  /** How often the SLA sweeper looks for missed targets (default 15 s). */
+  slaSweepIntervalMs?: number;
   /** Start connectors polling (default true). */
   startConnectors?: boolean;
 }
@@ -84,6 +87,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   await once(http, 'listening');
   const io = attachLiveServer(http, async (cookie) => (await sessionFromCookie(cookie, { store, sessions, secret: env.sessionSecret }))?.user);
   live.feed = new CaseFeed(io, store);
+  const sweeper = startSlaSweeper(store, (caseIds) => void live.feed?.slaBreached(caseIds).catch((error: unknown) => logger.error({ err: error }, 'announcing SLA breaches failed')), options.slaSweepIntervalMs);
   const { port } = http.address() as AddressInfo;
   const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`;
   if (options.startConnectors !== false) for (const connector of connectors) connector.start();
@@ -94,6 +98,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     url, store, rules, connectors, simulator, ingest,
     close: () => (closing ??= (async () => {
       await Promise.all(connectors.map((connector) => connector.stop()));
+      await sweeper.stop();
       await io.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -3,7 +3,7 @@ import type { CaseDocument, CaseEventType } from '../store/index.js';
 import { slaDueAt } from './sla.js';
 
 export interface CaseArrivalChange {
-  set: Partial<Pick<CaseDocument, 'status' | 'tier' | 'team' | 'slaDueAt' | 'resolvedAt' | 'escalations' | 'lastActivityAt'>>;
+  set: Partial<Pick<CaseDocument, 'status' | 'tier' | 'team' | 'slaDueAt' | 'slaBreachedAt' | 'resolvedAt' | 'escalations' | 'lastActivityAt'>>;
   events: Array<{ type: CaseEventType; data: Record<string, unknown> }>;
 }
 
@@ -18,11 +18,11 @@ export function joinUpdate(current: CaseDocument, messages: Message[], now: Date
   const events: CaseArrivalChange['events'] = [];
   for (const message of messages) events.push({ type: 'message', data: { messageId: message.id, direction: 'in' } });
   if (current.status === 'bot') {
-    Object.assign(set, { status: 'new', tier: 1, team: escalationTeam, slaDueAt: slaDueAt(1, now, null), escalations: current.escalations + 1 });
+    Object.assign(set, { status: 'new', tier: 1, team: escalationTeam, slaDueAt: slaDueAt(1, now, null), slaBreachedAt: null, escalations: current.escalations + 1 });
     events.push({ type: 'escalated', data: { from: { tier: current.tier, team: current.team }, to: { tier: 1, team: escalationTeam }, reason: 'the customer wrote again after the bot answer' } });
   } else if (current.status === 'resolved' || current.status === 'pending') {
     Object.assign(set, { status: 'open' });
-    if (current.status === 'resolved') Object.assign(set, { resolvedAt: null, slaDueAt: slaDueAt(current.tier, now, null) });
+    if (current.status === 'resolved') Object.assign(set, { resolvedAt: null, slaDueAt: slaDueAt(current.tier, now, null), slaBreachedAt: null });
     events.push({ type: 'updated', data: { status: { from: current.status, to: 'open' }, reason: 'the customer wrote again' } });
   }
   return { set, events };

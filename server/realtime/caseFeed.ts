@@ -33,6 +33,13 @@ export class CaseFeed {
     for (const doc of cases) this.announce(doc, messages.filter((message) => message.caseId === doc._id), newMessageIds);
   }
 
+  /** Announces missed response-time targets: the updated cases, then `sla:breach` to the same rooms. */
+  async slaBreached(caseIds: readonly string[]): Promise<void> {
+    await this.casesChanged(caseIds);
+    const cases = await this.store.collections.cases.find(allTeamsScope(), { _id: { $in: [...caseIds] } }, { fields: ['team', 'lastEventSeq'] });
+    for (const doc of cases) this.io.to([teamRoom(doc.team), ADMIN_ROOM]).emit('sla:breach', { caseId: doc._id, seq: doc.lastEventSeq });
+  }
+
   private announce(doc: CaseDocument, messages: MessageDocument[], newMessageIds: ReadonlySet<string>): void {
     const seq = doc.lastEventSeq;
     const rooms = [teamRoom(doc.team), ADMIN_ROOM];

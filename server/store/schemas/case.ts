@@ -40,6 +40,8 @@ export const caseSchema = withRevision(
       customer: { type: caseCustomer, required: true },
       routing: { type: caseRouting, required: true },
       slaDueAt: { type: Date, default: null },
+      /** When the target due at slaDueAt was missed (null while it is not, or once a new target is set). */
+      slaBreachedAt: { type: Date, default: null },
       firstResponseAt: { type: Date, default: null },
       resolvedAt: { type: Date, default: null },
       escalations: { type: Number, required: true, default: 0, min: 0 },

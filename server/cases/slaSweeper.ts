@@ -1,0 +1,28 @@
+import { markSlaBreaches } from '../commands/markSlaBreaches.js';
+import { logger } from '../logger.js';
+import type { Store } from '../store/index.js';
+
+/**
+ * One timer for all cases (not one per case): every `intervalMs` it marks the
+ * cases whose stored due time has passed, then tells `onBreach`.
+ */
+export function startSlaSweeper(store: Store, onBreach: (caseIds: string[]) => void, intervalMs = 15_000): { stop(): Promise<void> } {
+  let running: Promise<void> = Promise.resolve();
+  const sweep = () => {
+    running = markSlaBreaches({ store }).then(
+      (marked) => {
+        if (marked.length > 0) onBreach(marked);
+      },
+      (error: unknown) => logger.error({ err: error }, 'SLA sweep failed'),
+    );
+  };
+  sweep();
+  const timer = setInterval(() => void running.then(sweep), intervalMs);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
