@@ -58,6 +58,16 @@ describe('only admins change rules', () => {
     expect(await api.server.store.collections.ruleDrafts.countDocuments({})).toBe(0);
     expect(await api.server.store.collections.ruleSetVersions.countDocuments({})).toBe(1);
   });
+
+  it('refuses an admin\'s write without the session\'s CSRF token', async () => {
+    const api = await start();
+    for (const [, method, path, body] of writes) {
+      const reply = await api.as('admin')[method](path, body, 'none');
+      expect(reply.status, path).toBe(403);
+      expect(reply.body.error.code).toBe('csrf');
+    }
+    expect(await api.server.store.collections.ruleDrafts.countDocuments({})).toBe(0);
+  });
 });
 
 describe('PUT /api/rules/draft', () => {
@@ -72,7 +82,9 @@ describe('PUT /api/rules/draft', () => {
       draft: { ruleSet: draft, version: 1, updatedAt: expect.any(String), updatedBy: 'admin', baseVersion: 1, valid: true, warnings: [warning] },
       warnings: [warning],
     });
-    expect((await admin.get('/api/rules')).body.draft).toEqual(body.draft);
+    const read = await admin.get('/api/rules');
+    expect(read.body.draft).toEqual(body.draft);
+    expect(read.headers.get('cache-control')).toBe('no-store');
     expect((await api.as('ana').get('/api/rules')).body.draft.valid).toBe(true);
   });
 
@@ -129,6 +141,8 @@ describe('PUT /api/rules/draft', () => {
       [{ ruleSet: ruleSet(), extra: 1 }, { pointer: '/extra', message: 'is not a known property here' }],
       [[], { pointer: '', message: 'must be object' }],
       [{ ruleSet: ruleSet(), version: 0 }, { pointer: '/version', message: 'must be >= 1' }],
+      [{ ruleSet: ruleSet(), version: null }, { pointer: '/version', message: 'must be integer' }],
+      [{ ruleSet: null }, { pointer: '/ruleSet', message: 'must be object' }],
     ];
     for (const [body, detail] of cases) {
       const reply = await admin.put('/api/rules/draft', body);
@@ -137,6 +151,7 @@ describe('PUT /api/rules/draft', () => {
     }
     const noBody = await admin.put('/api/rules/draft');
     expect(noBody.status).toBe(400);
+    expect(noBody.body.error.details).toEqual([{ pointer: '', message: 'is required' }]);
     const notJson = await admin.put('/api/rules/draft', '{"ruleSet":');
     expect(notJson.status).toBe(400);
     expect(notJson.body.error.code).toBe('bad_json');
@@ -215,6 +230,7 @@ describe('POST /api/rules/test', () => {
     const badDraft = await admin.post('/api/rules/test', { message: customerMessage('hi') });
     expect(badDraft.status).toBe(422);
     expect(badDraft.body.error).toMatchObject({ code: 'invalid_rule_set', details: [{ pointer: '/fallback', message: 'is required' }] });
+    expect((await admin.post('/api/rules/test', { message: customerMessage('hi'), ruleSet: null })).body.error.details).toEqual([{ pointer: '/ruleSet', message: 'must be object' }]);
     const badBody = await admin.post('/api/rules/test', { text: 'hi' });
     expect(badBody.status).toBe(400);
     expect(badBody.body.error.details).toEqual(expect.arrayContaining([{ pointer: '/message', message: 'is required' }, { pointer: '/text', message: 'is not a known property here' }]));

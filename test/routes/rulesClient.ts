@@ -1,11 +1,4 @@
-/** Helpers of the rules API tests (not a test file itself): a real server, users by name, JSON over real HTTP. */
-import { once } from 'node:events';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
-import type { SessionUser } from '../../server/middleware/currentUser.js';
-import { apiNotFound, errorHandler } from '../../server/middleware/errorHandler.js';
-import { ruleRoutes } from '../../server/routes/rules/rules.js';
+/** Helpers of the rules API tests (not a test file itself): a real server, demo users logged in for real, JSON over real HTTP. */
 import type { Rule, RuleSet } from '../../server/routing/index.js';
 import { startTestServer } from '../server/startTestServer.js';
 
@@ -14,76 +7,78 @@ export const BRAND_ID = '1000';
 
 export interface Reply {
   status: number;
+  headers: Headers;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted on, not typed
   body: any;
 }
 
+/** How a write carries the CSRF token: the session's (default) or none. */
+export type CsrfMode = 'session' | 'none';
+
 export interface Client {
   get(path: string): Promise<Reply>;
-  put(path: string, body?: unknown): Promise<Reply>;
-  post(path: string, body?: unknown): Promise<Reply>;
+  put(path: string, body?: unknown, csrf?: CsrfMode): Promise<Reply>;
+  post(path: string, body?: unknown, csrf?: CsrfMode): Promise<Reply>;
+}
+
+interface Session {
+  cookie: string | null;
+  csrfToken: string | null;
 }
 
 export type RulesServer = Awaited<ReturnType<typeof startRulesServer>>;
 
-/**
- * The real server (embedded store, demo users, test/fixtures/basic.rules.json
- * as version 1) plus the rules router mounted on a second listener behind a
- * test-only middleware that logs in the user named by `x-test-user`: the
- * session middleware is not there yet. Logged-out requests go to the real app.
- */
+/** The real server: embedded store, demo users and teams, test/fixtures/basic.rules.json as version 1, brand account x:1000. */
 export async function startRulesServer() {
   const server = await startTestServer({ INGEST_TOKEN, RULES_FILE: 'test/fixtures/basic.rules.json', X_ACCOUNT_ID: BRAND_ID });
-  const app = express();
-  app.use(async (req, res, next) => {
-    const username = req.get('x-test-user');
-    const user = username ? await server.store.collections.users.findOne({ username }) : null;
-    if (user) res.locals.user = { id: user._id, username: user.username, role: user.role, teams: user.teams } satisfies SessionUser;
-    next();
-  });
-  app.use(ruleRoutes({ store: server.store, rules: server.rules, brandAccounts: new Set([`x:${BRAND_ID}`]) }));
-  app.use('/api', apiNotFound);
-  app.use(errorHandler);
-  const http: Server = app.listen(0, '127.0.0.1');
-  await once(http, 'listening');
-  const sideUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  const sessions = new Map<string, Promise<Session>>();
+  const login = async (username: string): Promise<Session> => {
+    const reply = await send(server.url, 'POST', '/api/session', { username, password: 'demo' }, {});
+    if (reply.status !== 200) throw new Error(`login as ${username} failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+    const cookie = reply.headers.getSetCookie().find((line) => line.startsWith('care_session='));
+    if (!cookie) throw new Error('no session cookie was set');
+    return { cookie: cookie.split(';')[0]!, csrfToken: reply.body.csrfToken as string };
+  };
   return {
     server,
-    /** A client logged in as a demo user (`admin`, `ana`, `hugo`, `mia`), or logged out (null). */
+    /** A client logged in (POST /api/session, once per server) as a demo user (`admin`, `ana`, `hugo`, `mia`), or logged out (null). */
     as(username: string | null): Client {
-      const base = username ? sideUrl : server.url;
-      const headers: Record<string, string> = username ? { 'x-test-user': username } : {};
-      return clientFor(base, headers);
+      const session = (): Promise<Session> => {
+        if (!username) return Promise.resolve({ cookie: null, csrfToken: null });
+        let pending = sessions.get(username);
+        if (!pending) sessions.set(username, (pending = login(username)));
+        return pending;
+      };
+      const write = (method: string) => async (path: string, body?: unknown, csrf: CsrfMode = 'session') => {
+        const { cookie, csrfToken } = await session();
+        return send(server.url, method, path, body, { ...(cookie ? { cookie } : {}), ...(csrf === 'session' && csrfToken ? { 'x-csrf-token': csrfToken } : {}) });
+      };
+      return {
+        get: async (path) => {
+          const { cookie } = await session();
+          return send(server.url, 'GET', path, undefined, cookie ? { cookie } : {});
+        },
+        put: write('PUT'),
+        post: write('POST'),
+      };
     },
-    /** Ingests messages through POST /api/messages. */
+    /** Ingests messages through POST /api/messages; throws unless all are accepted. */
     async ingest(messages: unknown[]): Promise<void> {
-      const response = await fetch(`${server.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${INGEST_TOKEN}` },
-        body: JSON.stringify(messages),
-      });
-      const body = (await response.json()) as { errors: unknown[] };
-      if (response.status !== 200 || body.errors.length > 0) throw new Error(`ingest failed: ${response.status} ${JSON.stringify(body)}`);
+      const reply = await send(server.url, 'POST', '/api/messages', messages, { authorization: `Bearer ${INGEST_TOKEN}` });
+      if (reply.status !== 200 || reply.body.errors.length > 0 || reply.body.accepted.length !== messages.length) throw new Error(`ingest failed: ${reply.status} ${JSON.stringify(reply.body)}`);
     },
-    async stop(): Promise<void> {
-      http.closeAllConnections();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
-      await server.stop();
-    },
+    stop: () => server.stop(),
   };
 }
 
-function clientFor(base: string, headers: Record<string, string>): Client {
-  const send = async (method: string, path: string, body?: unknown): Promise<Reply> => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  };
-  return { get: (path) => send('GET', path), put: (path, body) => send('PUT', path, body), post: (path, body) => send('POST', path, body) };
+async function send(url: string, method: string, path: string, body: unknown, headers: Record<string, string>): Promise<Reply> {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
 }
 
 let counter = 0;
@@ -99,7 +94,7 @@ export function keywordRule(id: string, keywords: string[], then: Rule['then'], 
   return { id, when: { field: 'text', op: 'containsAny', value: keywords }, then, ...overrides };
 }
 
-/** A valid rule set: a refund rule to the help desk and the given rules before it, falling back to care. */
+/** A valid rule set: the given rules, then a refund rule to the help desk, falling back to care. */
 export function ruleSet(rules: Rule[] = [], overrides: Partial<RuleSet> = {}): RuleSet {
   return {
     name: 'test set',

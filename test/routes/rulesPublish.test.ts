@@ -133,6 +133,20 @@ describe('POST /api/rules/rollback', () => {
     expect(await api.server.store.collections.ruleSetVersions.countDocuments({})).toBe(1);
   });
 
+  it('does not put back a version naming a team deleted since (422)', async () => {
+    const api = await start();
+    const admin = api.as('admin');
+    await admin.put('/api/rules/draft', { ruleSet: ruleSet([greetings]) });
+    await admin.post('/api/rules/publish');
+    await admin.put('/api/rules/draft', { ruleSet: ruleSet() });
+    await admin.post('/api/rules/publish');
+    await api.server.store.collections.teams.deleteMany({ name: 'social' });
+    const refused = await admin.post('/api/rules/rollback', { version: 2 });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ code: 'invalid_rule_set', details: [{ pointer: '/rules/0/then/team' }] });
+    expect(api.server.rules.get().version).toBe(3);
+  });
+
   it('leaves the draft alone', async () => {
     const api = await start();
     const admin = api.as('admin');

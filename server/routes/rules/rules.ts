@@ -9,10 +9,12 @@ import { saveDraft } from '../../commands/rules/saveDraft.js';
 import { testRuleSet } from '../../commands/rules/testRuleSet.js';
 import { notFound, unauthorized } from '../../errors.js';
 import { currentUser, requireRole, type SessionUser } from '../../middleware/currentUser.js';
+import { noStore } from '../../middleware/noStore.js';
+import { validBody } from '../../middleware/validation.js';
 import type { ActiveRuleSet } from '../../ruleSets/activeRuleSet.js';
 import type { Store } from '../../store/index.js';
 import { presentActive, presentDraft, presentPublished, presentVersion, presentWarning } from './presenters.js';
-import { checkBacktestBody, checkPublishBody, checkRollbackBody, checkSaveDraftBody, checkTestBody, parseBody } from './schema.js';
+import { checkBacktestBody, checkPublishBody, checkRollbackBody, checkSaveDraftBody, checkTestBody } from './schema.js';
 
 export interface RuleRoutesDeps {
   store: Store;
@@ -28,6 +30,8 @@ export function ruleRoutes(deps: RuleRoutesDeps): Router {
   const json = express.json({ limit: '2mb' });
   const admin = requireRole('admin');
   const { store, rules } = deps;
+  // Tests and backtests answer with customers' messages; drafts are work in progress: no cache keeps them.
+  router.use('/api/rules', noStore);
 
   router.get('/api/rules', requireRole('admin', 'agent'), async (_req, res) => {
     const { active, draft } = await readRules({ store, rules });
@@ -35,24 +39,24 @@ export function ruleRoutes(deps: RuleRoutesDeps): Router {
   });
 
   router.put('/api/rules/draft', admin, json, async (req, res) => {
-    const body = parseBody(checkSaveDraftBody, req.body);
+    const body = validBody(checkSaveDraftBody, req.body);
     const { draft, check } = await saveDraft({ store, rules, ruleSet: body.ruleSet, expectedVersion: body.version, user: userOf(res) });
     if (!check.valid) throw invalidRuleSet('the rule set is invalid: the draft was saved, but it cannot be published until this is fixed', check.errors);
     res.json({ draft: presentDraft(draft, check), warnings: check.warnings.map(presentWarning) });
   });
 
   router.post('/api/rules/test', admin, json, async (req, res) => {
-    const body = parseBody(checkTestBody, req.body);
+    const body = validBody(checkTestBody, req.body);
     res.json(await testRuleSet({ store, rules, message: body.message, ruleSet: body.ruleSet }));
   });
 
   router.post('/api/rules/backtest', admin, json, async (req, res) => {
-    const body = parseBody(checkBacktestBody, req.body);
+    const body = validBody(checkBacktestBody, req.body);
     res.json(await backtestRuleSet({ store, rules, ruleSet: body.ruleSet, limit: body.limit, brandAccounts: deps.brandAccounts }));
   });
 
   router.post('/api/rules/publish', admin, json, async (req, res) => {
-    const body = parseBody(checkPublishBody, req.body ?? {});
+    const body = validBody(checkPublishBody, req.body ?? {});
     res.json(presentPublished(await publishDraft({ store, rules, user: userOf(res), expectedVersion: body.version })));
   });
 
@@ -68,7 +72,7 @@ export function ruleRoutes(deps: RuleRoutesDeps): Router {
   });
 
   router.post('/api/rules/rollback', admin, json, async (req, res) => {
-    const body = parseBody(checkRollbackBody, req.body);
+    const body = validBody(checkRollbackBody, req.body);
     res.json(presentPublished(await rollbackRuleSet({ store, rules, version: body.version, user: userOf(res) })));
   });
 
