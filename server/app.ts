@@ -1,4 +1,6 @@
-import express, { type Express } from 'express';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import express, { Router, type Express } from 'express';
 import helmet from 'helmet';
 import { createAuth, type AuthOptions } from './auth/authOptions.js';
 import type { Connector } from './connectors/connector.js';
@@ -9,6 +11,7 @@ import type { Message } from './routing/index.js';
 import { caseRoutes } from './routes/cases/cases.js';
 import { healthRoutes } from './routes/health/health.js';
 import { messageRoutes, type IngestResult } from './routes/messages/messages.js';
+import { metricsRoutes } from './routes/metrics/metrics.js';
 import { monitorRoutes } from './routes/monitor/monitor.js';
 import { ruleRoutes, type RuleRoutesDeps } from './routes/rules/rules.js';
 import { sessionRoutes } from './routes/session/session.js';
@@ -23,6 +26,8 @@ export interface AppDeps {
   rules: RuleRoutesDeps;
   /** Sessions (signed cookie, CSRF token) and login throttling. */
   auth: AuthOptions;
+  /** Announces cases changed through the API to the live streams (after the write is durable). */
+  casesChanged?: (caseIds: string[]) => Promise<void>;
 }
 
 /** The express app: security headers, the API routes, one error handler. */
@@ -38,9 +43,27 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRoutes({ storeBackend: deps.storeBackend, connectors: deps.connectors }));
   app.use(messageRoutes({ ingestToken: deps.ingestToken, ingest: deps.ingest }));
   app.use(ruleRoutes(deps.rules));
-  app.use(caseRoutes({ store: auth.store }));
+  app.use(caseRoutes({ store: auth.store, casesChanged: deps.casesChanged }));
+  app.use(metricsRoutes({ store: auth.store }));
   app.use(monitorRoutes({ store: auth.store }));
+  app.use(clientApp(CLIENT_DIR));
   app.use('/api', apiNotFound);
   app.use(errorHandler);
   return app;
+}
+
+/** Where `vite build` puts the React client (vite.config.ts). */
+const CLIENT_DIR = fileURLToPath(new URL('../dist/client/', import.meta.url));
+
+/** The built React client, when there is one: its files, and index.html for every other GET outside /api and /socket.io (the client routes itself). */
+function clientApp(dir: string): Router {
+  const router = Router();
+  if (!existsSync(`${dir}index.html`)) return router;
+  // File names under assets/ carry a content hash, so they can be cached for good; index.html never is.
+  router.use(express.static(dir, { index: false, setHeaders: (res, path) => res.set('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache') }));
+  router.use((req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || /^\/(api|socket\.io)(\/|$)/.test(req.path)) return next();
+    res.set('Cache-Control', 'no-cache').sendFile('index.html', { root: dir });
+  });
+  return router;
 }

@@ -82,7 +82,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   if (simulator) logger.info({ baseUrl: simulator.baseUrl }, 'X API simulator feeding demo traffic (no X credentials set)');
 
   const sessions = new MemorySessionStore(DEFAULT_SESSION_LIFETIMES);
-  const app = createApp({ storeBackend: store.backend, ingestToken: env.ingestToken, ingest, connectors: () => connectors, rules: { store, rules, brandAccounts }, auth: { store, secret: env.sessionSecret, sessions } });
+  const app = createApp({ storeBackend: store.backend, ingestToken: env.ingestToken, ingest, connectors: () => connectors, rules: { store, rules, brandAccounts }, auth: { store, secret: env.sessionSecret, sessions }, casesChanged: async (caseIds) => live.feed?.casesChanged(caseIds) });
   const http = app.listen(env.port, env.host);
   await once(http, 'listening');
   const io = attachLiveServer(http, async (cookie) => (await sessionFromCookie(cookie, { store, sessions, secret: env.sessionSecret }))?.user);

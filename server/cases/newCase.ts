@@ -25,7 +25,7 @@ export function newCase(message: Message, decision: Decision, ruleSetVersion: nu
     platform: message.platform,
     threadId: threadIdOf(message),
     customer: { id: message.author.id, handle: message.author.handle, name: message.author.name },
-    routing: { ruleId: decision.ruleId, ruleSetVersion },
+    routing: { ruleId: decision.ruleId, ruleSetVersion, tier: decision.tier },
     slaDueAt: bot ? null : slaDueAt(decision.tier, now, null, targets),
     messageCount: 0,
     lastActivityAt: new Date(message.createdAt),

@@ -87,5 +87,20 @@ describe('live events over Socket.IO', () => {
     expect(socket.recovered).toBe(true);
     expect(seen).toHaveLength(2);
   });
+
+  it('announces an update made through the API to the team, with the next seq', async () => {
+    const ana = await live('ana');
+    const question = message('a plain question');
+    await server.ingest([question]);
+    await settle();
+    const opened = ana.events.find(([name]) => name === 'case:upsert')![1] as { case: { id: string; version: number }; seq: number };
+    const cookie = await login('ana');
+    const session = await (await fetch(`${server.url}/api/session`, { headers: { cookie } })).json();
+    const patched = await fetch(`${server.url}/api/cases/${opened.case.id}`, { method: 'PATCH', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': session.csrfToken }, body: JSON.stringify({ status: 'open' }) });
+    expect(patched.status).toBe(200);
+    await settle();
+    const updates = ana.events.filter(([name, payload]) => name === 'case:upsert' && (payload as { case: { id: string } }).case.id === opened.case.id).map(([, payload]) => payload as { case: { status: string }; seq: number });
+    expect(updates.at(-1)).toMatchObject({ case: { status: 'open' }, seq: opened.seq + 1 });
+  });
 });
 

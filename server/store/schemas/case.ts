@@ -15,6 +15,8 @@ const caseCustomer = subdocument({
 const caseRouting = subdocument({
   ruleId: { type: String, default: null },
   ruleSetVersion: { type: Number, required: true, min: 0 },
+  /** The tier routing chose, kept when the case later escalates (escalation rate per tier). */
+  tier: { type: Number, enum: TIERS, default: null },
 });
 
 /**
