@@ -1,4 +1,5 @@
 import { badRequest, conflict } from '../../errors.js';
+import { logger } from '../../logger.js';
 import type { SessionUser } from '../../middleware/currentUser.js';
 import type { RuleSet } from '../../routing/index.js';
 import { MAX_CONDITION_DEPTH } from '../../routing/operators.js';
@@ -29,7 +30,9 @@ export async function saveDraft(props: SaveDraftProps): Promise<{ draft: RuleDra
   const unstorable = unstorableKeys(props.ruleSet, '/ruleSet');
   if (unstorable.length > 0) throw badRequest('the rule set cannot be stored', unstorable);
   const draft = await writeDraft(props);
-  return { draft, check: await checkRuleSet(props.store, draftRuleSet(draft)) };
+  const check = await checkRuleSet(props.store, draftRuleSet(draft));
+  logger.info({ draftVersion: draft.version, updatedBy: draft.updatedBy, valid: check.valid }, 'rule draft saved');
+  return { draft, check };
 }
 
 /** The rule set a stored draft holds (the store drops empty objects, so an emptied draft may hold none). */

@@ -27,7 +27,8 @@ export interface RuleRoutesDeps {
 /** The rules administration API (api.md "HTTP API", /api/rules…): admins edit, test, publish and roll back; agents may read. */
 export function ruleRoutes(deps: RuleRoutesDeps): Router {
   const router = Router();
-  const json = express.json({ limit: '2mb' });
+  // Room for rule sets of thousands of rules (10,000 short rules are about 2 MB).
+  const json = express.json({ limit: '8mb' });
   const admin = requireRole('admin');
   const { store, rules } = deps;
   // Tests and backtests answer with customers' messages; drafts are work in progress: no cache keeps them.
