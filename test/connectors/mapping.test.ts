@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dmEventToMessage, PageIncludes, snowflakeTime, tweetToMessage } from '../../server/connectors/x/mapping.js';
 import type { XDmEvent, XPage, XTweet } from '../../server/connectors/x/payloads.js';
+import { SnowflakeIds } from '../../server/simulator/x/ids.js';
 
 // Shapes as X returns them (OpenAPI 2.159 names), trimmed to what the connector asks for.
 const mentionsPage: XPage<XTweet> = {
@@ -54,7 +55,8 @@ describe('X payloads to normalized messages', () => {
     });
   });
 
-  it('derives the time from the snowflake id when created_at is missing', () => {
-    expect(snowflakeTime('1790000000000000000')).toBe(new Date(Number((1790000000000000000n >> 22n) + 1288834974657n)).toISOString());
+  it('derives the time from the snowflake id when created_at is missing (as the simulator makes ids from times)', () => {
+    const at = Date.parse('2026-11-20T14:03:07.123Z');
+    expect(snowflakeTime(new SnowflakeIds().next(at))).toBe('2026-11-20T14:03:07.123Z');
   });
 });
