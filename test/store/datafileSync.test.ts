@@ -1,6 +1,9 @@
 /** Group commit: a sync resolves only after a flush that started after it was asked for; concurrent callers share flushes. */
+import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DatafileSync } from '../../server/store/embedded/datafileSync.js';
+import { DatafileSync, OpenDatafile } from '../../server/store/embedded/datafileSync.js';
 
 /** A flush the test completes by hand. */
 function manualFlushes() {
@@ -50,5 +53,28 @@ describe('DatafileSync', () => {
     const next = sync.sync();
     pending[1]!.resolve();
     await expect(next).resolves.toBeUndefined();
+  });
+});
+
+describe('OpenDatafile', () => {
+  it('keeps the file open between flushes, and opens it again by name once it was replaced', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'datafile-'));
+    const file = join(dir, 'c.db');
+    try {
+      await writeFile(file, 'a\n');
+      const datafile = new OpenDatafile(file);
+      await datafile.datasync();
+      await unlink(file);
+      // Still the handle opened before: the flush goes to the file it has.
+      await expect(datafile.datasync()).resolves.toBeUndefined();
+      datafile.replaced();
+      // Now by name, and the name is gone.
+      await expect(datafile.datasync()).rejects.toThrow(/ENOENT/);
+      await writeFile(file, 'b\n');
+      await expect(datafile.datasync()).resolves.toBeUndefined();
+      await datafile.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

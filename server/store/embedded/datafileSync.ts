@@ -1,13 +1,50 @@
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 
-/** Flushes a file's data to the disk (fdatasync), opening it by name so a compaction's rename is followed. */
-export async function fdatasyncFile(file: string): Promise<void> {
-  const handle = await open(file, 'r+');
-  try {
-    await handle.datasync();
-  } finally {
-    await handle.close();
+/**
+ * A datafile kept open for fdatasync (opening and closing it for every
+ * flush cost about as much as the flush's bookkeeping). nedb's compaction
+ * replaces the file by a rename: `replaced()` then drops the handle, so the
+ * next flush opens the new file by name.
+ */
+export class OpenDatafile {
+  private handle: Promise<FileHandle> | null = null;
+
+  constructor(private readonly file: string) {}
+
+  /** Flushes the file's data to the disk. */
+  async datasync(): Promise<void> {
+    const handle = (this.handle ??= open(this.file, 'r+'));
+    try {
+      await (await handle).datasync();
+    } catch (error) {
+      // A failed open or flush is not kept: the next flush starts from a fresh handle.
+      if (this.handle === handle) this.drop();
+      throw error;
+    }
   }
+
+  /** The file was replaced (renamed over): later flushes must open it again. */
+  replaced(): void {
+    this.drop();
+  }
+
+  /** Closes the handle (once its pending flush is done). */
+  async close(): Promise<void> {
+    const handle = this.handle;
+    this.handle = null;
+    if (handle) await closeQuietly(handle);
+  }
+
+  private drop(): void {
+    const handle = this.handle;
+    this.handle = null;
+    if (handle) void closeQuietly(handle);
+  }
+}
+
+/** Closes a handle after its pending operations; a handle that never opened, or fails to close, has nothing left to flush. */
+function closeQuietly(handle: Promise<FileHandle>): Promise<void> {
+  return handle.then((opened) => opened.close()).catch(() => undefined);
 }
 
 /**
@@ -26,10 +63,28 @@ export class DatafileSync {
   /** How many flushes ran (for tests and diagnostics). */
   flushes = 0;
 
+  private readonly datafile: OpenDatafile;
+  private readonly flush: (file: string) => Promise<void>;
+
+  /** `flush` stands in for the fdatasync of the kept-open file (tests). */
   constructor(
     private readonly file: string,
-    private readonly flush: (file: string) => Promise<void> = fdatasyncFile,
-  ) {}
+    flush?: (file: string) => Promise<void>,
+  ) {
+    this.datafile = new OpenDatafile(file);
+    this.flush = flush ?? (() => this.datafile.datasync());
+  }
+
+  /** The file was replaced (nedb's compaction renames a rewritten copy over it). */
+  fileReplaced(): void {
+    this.datafile.replaced();
+  }
+
+  /** Waits for flushes in flight, then closes the file. */
+  async close(): Promise<void> {
+    await this.idle();
+    await this.datafile.close();
+  }
 
   /** Resolves once everything written to the file before this call is on disk. */
   sync(): Promise<void> {

@@ -2,6 +2,7 @@ import { Query } from 'mingo';
 import type { BackendFindOptions, CollectionBackend, Filter, InsertOutcome, PipelineStage, ReplaceOutcome, StoredRecord } from '../port.js';
 import { candidatesFor, type IndexedDatastore } from './candidates.js';
 import type { DatafileSync } from './datafileSync.js';
+import type { EqualityIndexes } from './equalityIndexes.js';
 import { runPipeline } from './mingoContext.js';
 
 /** A nedb datastore of store records (the package's CommonJS default export, typed as such). */
@@ -28,6 +29,7 @@ export class NedbCollection implements CollectionBackend {
   constructor(
     private readonly name: string,
     private readonly datastore: NedbDatastore,
+    private readonly equality: EqualityIndexes,
     private readonly durable: DatafileSync,
     private liveRecords: number,
     private readonly onCompactionError: (error: unknown) => void,
@@ -56,7 +58,7 @@ export class NedbCollection implements CollectionBackend {
 
   async find(filter: Filter, options: BackendFindOptions): Promise<StoredRecord[]> {
     this.assertOpen();
-    const cursor = new Query(filter, MINGO).find<StoredRecord>(candidatesFor(this.indexed, filter), options.projection).sort(options.sort);
+    const cursor = new Query(filter, MINGO).find<StoredRecord>(candidatesFor(this.indexed, this.equality, filter), options.projection).sort(options.sort);
     if (options.skip) cursor.skip(options.skip);
     if (options.limit) cursor.limit(options.limit);
     return cursor.all().map((record) => structuredClone(record));
@@ -66,7 +68,7 @@ export class NedbCollection implements CollectionBackend {
     this.assertOpen();
     const query = new Query(filter, MINGO);
     let count = 0;
-    for (const record of candidatesFor(this.indexed, filter)) if (query.test(record)) count++;
+    for (const record of candidatesFor(this.indexed, this.equality, filter)) if (query.test(record)) count++;
     return count;
   }
 
@@ -84,7 +86,7 @@ export class NedbCollection implements CollectionBackend {
 
   deleteMany(filter: Filter): Promise<number> {
     return this.write(async () => {
-      const ids = new Query(filter, MINGO).find<StoredRecord>(candidatesFor(this.indexed, filter)).all().map((record) => record._id);
+      const ids = new Query(filter, MINGO).find<StoredRecord>(candidatesFor(this.indexed, this.equality, filter)).all().map((record) => record._id);
       if (ids.length === 0) return [0, 0];
       const removed = await this.datastore.removeAsync({ _id: { $in: ids } }, { multi: true });
       this.liveRecords -= removed;
@@ -99,7 +101,7 @@ export class NedbCollection implements CollectionBackend {
     // Leading $match stages run first on the (index-narrowed) records, without copying them.
     for (; stage < pipeline.length && '$match' in pipeline[stage]!; stage++) {
       const match = pipeline[stage]!.$match as Filter;
-      records = new Query(match, MINGO).find<StoredRecord>(records ?? candidatesFor(this.indexed, match)).all();
+      records = new Query(match, MINGO).find<StoredRecord>(records ?? candidatesFor(this.indexed, this.equality, match)).all();
     }
     const rest = pipeline.slice(stage);
     const input = records ?? this.indexed.getAllData();
@@ -112,7 +114,7 @@ export class NedbCollection implements CollectionBackend {
     this.closed = true;
     await Promise.allSettled([...this.inFlight]);
     await this.compaction;
-    await this.durable.idle();
+    await this.durable.close();
   }
 
   /** Runs a write, then flushes the datafile before acknowledging; `work` returns [result, lines appended]. */

@@ -8,23 +8,20 @@ export interface NedbIndexSpec {
 }
 
 /**
- * The nedb indexes that stand for a schema's indexes. Unique indexes are
+ * The nedb indexes that stand for a schema's indexes: its unique indexes,
  * created exactly, single or compound, so nedb refuses duplicates as MongoDB
- * does. For the other indexes only the leading field is indexed: nedb uses
- * an index only to narrow equality lookups (the store then filters, sorts and
- * pages with mingo), and an equality on the leading field is what narrows.
+ * does. Lookups do not use nedb's indexes (except `_id`): the equality
+ * indexes (equalityIndexes.ts) narrow them, for every index of the schema.
  */
 export function nedbIndexesFor(schema: Schema): NedbIndexSpec[] {
   const specs = new Map<string, NedbIndexSpec>();
   for (const [fields, options] of schema.indexes()) {
     const names = Object.keys(fields);
     if (options.partialFilterExpression) throw new Error(`partial indexes are not supported by the embedded backend (${names.join(', ')})`);
-    const spec: NedbIndexSpec = options.unique
-      ? { fieldName: names.length === 1 ? names[0]! : names, unique: true, sparse: options.sparse === true }
-      : { fieldName: names[0]!, unique: false, sparse: false };
+    if (!options.unique) continue;
+    const spec: NedbIndexSpec = { fieldName: names.length === 1 ? names[0]! : names, unique: true, sparse: options.sparse === true };
     if (spec.fieldName === '_id') continue;
-    const key = nedbIndexName(spec.fieldName);
-    if (!specs.get(key)?.unique) specs.set(key, spec);
+    specs.set(nedbIndexName(spec.fieldName), spec);
   }
   return [...specs.values()];
 }

@@ -3,9 +3,10 @@ import type { Schema } from 'mongoose';
 import { logger } from '../../logger.js';
 import { DataDirError } from '../errors.js';
 import type { StoredRecord } from '../port.js';
-import type { IndexedDatastore } from './candidates.js';
+import type { IndexedDatastore, NedbIndex } from './candidates.js';
 import { dropTornTail } from './datafileRepair.js';
 import { DatafileSync } from './datafileSync.js';
+import { EqualityIndexes, indexPrefixes } from './equalityIndexes.js';
 import { NedbCollection, type NedbDatastore } from './nedbCollection.js';
 import { nedbIndexesFor, nedbIndexName } from './nedbIndexes.js';
 
@@ -16,7 +17,7 @@ const Datastore = nedbModule as unknown as typeof nedbModule.default;
  * Opens a collection's datafile: drops a torn last line, loads it (refusing
  * any other corrupt line: corruptAlertThreshold 0), then makes nedb's indexes
  * exactly the ones the schema implies (a unique index the existing data
- * breaks is an error, not a silent skip).
+ * breaks is an error, not a silent skip), and builds the equality indexes.
  */
 export async function openNedbCollection(file: string, name: string, schema: Schema): Promise<NedbCollection> {
   const dropped = await dropTornTail(file);
@@ -28,8 +29,40 @@ export async function openNedbCollection(file: string, name: string, schema: Sch
   } catch (error) {
     throw new DataDirError(`${file} cannot be opened: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
+  const equality = new EqualityIndexes(indexPrefixes(schema));
+  for (const record of datastore.getAllData()) equality.add(record);
+  followIdIndex((datastore as unknown as IndexedDatastore).indexes._id, equality);
+  const durable = new DatafileSync(file);
+  // Emitted at the end of the compaction task, before nedb runs the next write (which then appends to the new file).
+  datastore.on('compaction.done', () => durable.fileReplaced());
   const onCompactionError = (error: unknown) => logger.error({ err: error, file }, 'embedded store: compaction failed (writes go on appending)');
-  return new NedbCollection(name, datastore, new DatafileSync(file), datastore.getAllData().length, onCompactionError);
+  return new NedbCollection(name, datastore, equality, durable, datastore.getAllData().length, onCompactionError);
+}
+
+/**
+ * Keeps the equality indexes in step with nedb's memory: every record nedb
+ * adds, replaces or drops passes through its `_id` index (inserts, removals,
+ * updates as remove + insert, and the rollbacks of all three, one record at a
+ * time), so following that index's insert/remove/reset follows everything,
+ * synchronously and with nedb's own record objects.
+ */
+function followIdIndex(idIndex: NedbIndex, equality: EqualityIndexes): void {
+  const insert = idIndex.insert.bind(idIndex);
+  const remove = idIndex.remove.bind(idIndex);
+  const reset = idIndex.reset.bind(idIndex);
+  // An array is handed on record by record through these same (own) properties, so only single records are mirrored.
+  idIndex.insert = (record) => {
+    insert(record);
+    if (!Array.isArray(record)) equality.add(record);
+  };
+  idIndex.remove = (record) => {
+    remove(record);
+    if (!Array.isArray(record)) equality.remove(record);
+  };
+  idIndex.reset = (records) => {
+    equality.clear();
+    reset(records);
+  };
 }
 
 async function matchIndexes(datastore: NedbDatastore, schema: Schema): Promise<void> {

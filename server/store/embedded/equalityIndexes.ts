@@ -1,0 +1,146 @@
+import type { Schema } from 'mongoose';
+import type { StoredRecord } from '../port.js';
+
+/** The most keys one lookup expands to (a compound prefix given as several `$in` lists multiplies them). */
+const MAX_LOOKUP_KEYS = 10_000;
+
+/** A value an equality lookup can use: strings, finite numbers and booleans (`null` also matches a missing field, so it cannot). */
+export type ScalarValue = string | number | boolean;
+
+/** True for the values an index keys records by. */
+export function isScalar(value: unknown): value is ScalarValue {
+  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+}
+
+/**
+ * Hash indexes for equality lookups on the embedded backend: one per prefix
+ * of each of the schema's indexes, so an equality on any prefix narrows as it
+ * does in MongoDB (`{ platform, threadId: { $in } }` uses the index
+ * `{ platform, threadId, status }`). A record is filed under the scalar
+ * values of the prefix's fields (each element of an array field, as a
+ * multikey index does); other values (null, missing, dates, objects) file it
+ * nowhere, and no lookup can ask for them. Adding and removing a record costs
+ * O(1) per prefix, where a nedb index costs O(records sharing the key), which
+ * on fields with few values (platform, status, team) made every update scan
+ * most of the collection.
+ */
+export class EqualityIndexes {
+  private readonly prefixes: ReadonlyArray<readonly string[]>;
+  private readonly buckets: Array<Map<string, Set<StoredRecord>>>;
+
+  constructor(prefixes: ReadonlyArray<readonly string[]>) {
+    this.prefixes = prefixes;
+    this.buckets = prefixes.map(() => new Map());
+  }
+
+  /** Files a record under each prefix (the record itself, not a copy: lookups return it). */
+  add(record: StoredRecord): void {
+    this.prefixes.forEach((fields, index) => {
+      for (const key of recordKeys(record, fields)) {
+        const bucket = this.buckets[index]!.get(key);
+        if (bucket) bucket.add(record);
+        else this.buckets[index]!.set(key, new Set([record]));
+      }
+    });
+  }
+
+  /** Unfiles a record (the same object that was added). */
+  remove(record: StoredRecord): void {
+    this.prefixes.forEach((fields, index) => {
+      for (const key of recordKeys(record, fields)) {
+        const bucket = this.buckets[index]!.get(key);
+        if (!bucket) continue;
+        bucket.delete(record);
+        if (bucket.size === 0) this.buckets[index]!.delete(key);
+      }
+    });
+  }
+
+  /** Forgets every record. */
+  clear(): void {
+    for (const buckets of this.buckets) buckets.clear();
+  }
+
+  /**
+   * The records filed under the given equalities (a value, or an `$in` list)
+   * by the prefix that narrows most, or undefined when no prefix has all its
+   * fields among them. A superset of the matches: the caller still filters.
+   */
+  lookup(equalities: ReadonlyMap<string, ScalarValue | readonly ScalarValue[]>): StoredRecord[] | undefined {
+    let best: Array<Set<StoredRecord>> | undefined;
+    let bestSize = Infinity;
+    this.prefixes.forEach((fields, index) => {
+      if (!fields.every((field) => equalities.has(field))) return;
+      const keys = lookupKeys(fields.map((field) => [equalities.get(field)!].flat()));
+      if (!keys) return;
+      const sets: Array<Set<StoredRecord>> = [];
+      let size = 0;
+      for (const key of keys) {
+        const bucket = this.buckets[index]!.get(key);
+        if (bucket) {
+          sets.push(bucket);
+          size += bucket.size;
+        }
+      }
+      if (size < bestSize) [best, bestSize] = [sets, size];
+    });
+    if (!best) return undefined;
+    if (best.length === 1) return [...best[0]!];
+    // A multikey record can sit in several of the buckets.
+    const records = new Set<StoredRecord>();
+    for (const bucket of best) for (const record of bucket) records.add(record);
+    return [...records];
+  }
+}
+
+/**
+ * The prefixes of a schema's indexes worth keeping: each index's leading
+ * fields up to (not including) its first Date field, whose values no lookup
+ * can ask for, or its first dotted path (which MongoDB follows into arrays;
+ * not needed yet); `_id` is left to nedb's own index. Duplicates are dropped.
+ */
+export function indexPrefixes(schema: Schema): string[][] {
+  const prefixes = new Map<string, string[]>();
+  for (const [fields] of schema.indexes()) {
+    const names = Object.keys(fields);
+    for (let length = 1; length <= names.length; length++) {
+      const prefix = names.slice(0, length);
+      const last = prefix[length - 1]!;
+      if (last === '_id' || last.includes('.') || schema.path(last)?.instance === 'Date') break;
+      prefixes.set(JSON.stringify(prefix), prefix);
+    }
+  }
+  return [...prefixes.values()];
+}
+
+/** The keys a record is filed under for a prefix: one per combination of its fields' scalar values. */
+function recordKeys(record: StoredRecord, fields: readonly string[]): string[] {
+  if (fields.length === 1) {
+    const value = record[fields[0]!];
+    if (isScalar(value)) return [keyOf([value])];
+    return Array.isArray(value) ? [...new Set(value.filter(isScalar).map((item) => keyOf([item])))] : [];
+  }
+  return lookupKeys(fields.map((field) => scalarsOf(record[field]))) ?? [];
+}
+
+function scalarsOf(value: unknown): ScalarValue[] {
+  if (isScalar(value)) return [value];
+  return Array.isArray(value) ? value.filter(isScalar) : [];
+}
+
+/** Every combination of one value per field, as keys; undefined when there would be too many. */
+function lookupKeys(values: ReadonlyArray<readonly ScalarValue[]>): string[] | undefined {
+  if (values.reduce((count, list) => count * list.length, 1) > MAX_LOOKUP_KEYS) return undefined;
+  let combinations: ScalarValue[][] = [[]];
+  for (const list of values) combinations = combinations.flatMap((combination) => list.map((value) => [...combination, value]));
+  return combinations.map(keyOf);
+}
+
+/** An unambiguous key: the type is part of it, so 1, '1' and true differ (as they do in MongoDB). */
+function keyOf(values: readonly ScalarValue[]): string {
+  if (values.length === 1) {
+    const [value] = values;
+    return typeof value === 'string' ? `s${value}` : `${typeof value === 'number' ? 'n' : 'b'}${String(value)}`;
+  }
+  return JSON.stringify(values);
+}
