@@ -1,6 +1,7 @@
 import { Error as MongooseError, Mongoose, type Model, type Schema } from 'mongoose';
 import { StoreValidationError, type FieldIssue } from './errors.js';
 import type { StoredRecord } from './port.js';
+import { compileSchemaCheck, type SchemaCheck } from './schemaCheck.js';
 
 /**
  * Models used only to validate and cast documents; never connected. Both
@@ -9,6 +10,9 @@ import type { StoredRecord } from './port.js';
  */
 const validationMongoose = new Mongoose();
 
+/** Each validation model's compiled check (null when its schema needs mongoose every time). */
+const schemaChecks = new WeakMap<Model<unknown>, SchemaCheck | null>();
+
 /** The validation model of a collection (compiled once). */
 export function validationModel(name: string, schema: Schema): Model<unknown> {
   return (validationMongoose.models[name] as Model<unknown> | undefined) ?? validationMongoose.model<unknown>(name, schema, name);
@@ -16,9 +20,19 @@ export function validationModel(name: string, schema: Schema): Model<unknown> {
 
 /**
  * Applies the schema's defaults and casts, validates, and returns the plain
- * record to store; throws StoreValidationError naming every bad field.
+ * record to store; throws StoreValidationError naming every bad field. A
+ * document the schema's compiled check vouches for (schemaCheck.ts) skips
+ * building a mongoose document; every other one is judged by mongoose.
  */
 export async function validateRecord(collection: string, model: Model<unknown>, raw: Record<string, unknown>, issuePrefix = ''): Promise<StoredRecord> {
+  let check = schemaChecks.get(model);
+  if (check === undefined) schemaChecks.set(model, (check = compileSchemaCheck(model.schema)));
+  const vouched = check?.(raw);
+  return vouched ? (vouched as StoredRecord) : validateWithMongoose(collection, model, raw, issuePrefix);
+}
+
+/** validateRecord by mongoose alone: builds the document, validates it and returns its plain form. */
+export async function validateWithMongoose(collection: string, model: Model<unknown>, raw: Record<string, unknown>, issuePrefix = ''): Promise<StoredRecord> {
   assertStorableKeys(collection, raw, issuePrefix);
   let document;
   try {
