@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     pool: 'forks',
+    // Builds the React client once for the browser tests (test/browser), where the server serves it from.
+    globalSetup: ['test/browser/buildClient.ts'],
   },
 });

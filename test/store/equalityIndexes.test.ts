@@ -30,13 +30,14 @@ describe('EqualityIndexes', () => {
     const b = { _id: 'b', kind: 'x', n: '1', tags: ['q'] };
     const c = { _id: 'c', kind: 'y', n: 1, tags: 'p' };
     [a, b, c].forEach((record) => indexes.add(record));
-    expect(indexes.lookup(new Map([['kind', 'x']]))).toEqual([a, b]);
-    expect(indexes.lookup(new Map<string, string | number>([['kind', 'x'], ['n', 1]]))).toEqual([a]);
-    expect(indexes.lookup(new Map<string, string | number[]>([['kind', 'x'], ['n', [1, 2]]]))).toEqual([a]);
-    expect(indexes.lookup(new Map([['tags', ['p', 'q']]]))?.sort((x, y) => x._id.localeCompare(y._id))).toEqual([a, b, c]);
+    expect(indexes.lookup(new Map([['kind', 'x']]))).toEqual({ records: [a, b], fields: ['kind'] });
+    expect(indexes.lookup(new Map<string, string | number>([['kind', 'x'], ['n', 1]]))).toEqual({ records: [a], fields: ['kind', 'n'] });
+    expect(indexes.lookup(new Map<string, string | number[]>([['kind', 'x'], ['n', [1, 2]]]))?.records).toEqual([a]);
+    expect(indexes.lookup(new Map([['tags', ['p', 'q']]]))?.records.sort((x, y) => x._id.localeCompare(y._id))).toEqual([a, b, c]);
+    expect(indexes.lookup(new Map([['kind', 'z']]))).toEqual({ records: [], fields: ['kind'] });
     expect(indexes.lookup(new Map([['n', 1]]))).toBeUndefined();
     indexes.remove(a);
-    expect(indexes.lookup(new Map([['tags', 'p']]))).toEqual([c]);
+    expect(indexes.lookup(new Map([['tags', 'p']]))?.records).toEqual([c]);
   });
 });
 
@@ -57,6 +58,8 @@ describe('equality indexes in step with nedb', () => {
     { platform: 'x', threadId: 't2', status: { $in: ['new', 'open'] } },
     { assignee: 'ana' },
     { status: 'resolved', team: 'helpdesk' },
+    { team: 'care', assignee: null },
+    { _id: { $in: ['a', 'b'] }, team: 'care' },
   ];
 
   async function sameAsFullScan(store: Store): Promise<void> {

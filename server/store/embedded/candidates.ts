@@ -17,22 +17,33 @@ export interface IndexedDatastore {
   getAllData(): StoredRecord[];
 }
 
+/** The records a filter can match; `exact` when they are exactly its matches (the lookup used every condition of the filter). */
+export interface Candidates {
+  records: StoredRecord[];
+  exact: boolean;
+}
+
 /**
  * The records a filter can match: by nedb's `_id` index when the filter's
  * top level has an equality (or `$in`) on `_id`, else by the equality index
  * prefix that narrows most (equalityIndexes.ts), else every record. Always a
- * superset of the matches (mingo applies the full filter next).
+ * superset of the matches; when the lookup consumed every condition, exactly
+ * the matches, and the caller may skip testing them (mingo's `$in` costs
+ * about 30 µs per record against 500 values).
  * The records are nedb's own objects: read them, never change them.
  */
-export function candidatesFor(datastore: IndexedDatastore, equality: EqualityIndexes, filter: Record<string, unknown>): StoredRecord[] {
+export function candidatesFor(datastore: IndexedDatastore, equality: EqualityIndexes, filter: Record<string, unknown>): Candidates {
   const equalities = new Map<string, ScalarValue | ScalarValue[]>();
+  const conditions = Object.keys(filter).length;
   for (const [field, condition] of Object.entries(filter)) {
     const value = narrowingValue(condition);
     if (!field.startsWith('$') && value !== undefined) equalities.set(field, value);
   }
-  if (equalities.size === 0) return datastore.getAllData();
-  if (equalities.has('_id')) return datastore.indexes._id.getMatching(equalities.get('_id'));
-  return equality.lookup(equalities) ?? datastore.getAllData();
+  if (equalities.size === 0) return { records: datastore.getAllData(), exact: conditions === 0 };
+  if (equalities.has('_id')) return { records: datastore.indexes._id.getMatching(equalities.get('_id')), exact: conditions === 1 };
+  const found = equality.lookup(equalities);
+  if (!found) return { records: datastore.getAllData(), exact: false };
+  return { records: found.records, exact: found.fields.length === conditions };
 }
 
 /** The value (or `$in` list) an index can be asked for, if the condition is an equality on scalars. */

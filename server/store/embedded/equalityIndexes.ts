@@ -63,11 +63,14 @@ export class EqualityIndexes {
 
   /**
    * The records filed under the given equalities (a value, or an `$in` list)
-   * by the prefix that narrows most, or undefined when no prefix has all its
-   * fields among them. A superset of the matches: the caller still filters.
+   * by the prefix that narrows most, and that prefix's fields; undefined when
+   * no prefix has all its fields among them. Exactly the records matching
+   * the equalities on those fields (as MongoDB matches a scalar: the value,
+   * or an array holding it).
    */
-  lookup(equalities: ReadonlyMap<string, ScalarValue | readonly ScalarValue[]>): StoredRecord[] | undefined {
+  lookup(equalities: ReadonlyMap<string, ScalarValue | readonly ScalarValue[]>): { records: StoredRecord[]; fields: readonly string[] } | undefined {
     let best: Array<Set<StoredRecord>> | undefined;
+    let bestFields: readonly string[] = [];
     let bestSize = Infinity;
     this.prefixes.forEach((fields, index) => {
       if (!fields.every((field) => equalities.has(field))) return;
@@ -82,14 +85,15 @@ export class EqualityIndexes {
           size += bucket.size;
         }
       }
-      if (size < bestSize) [best, bestSize] = [sets, size];
+      // Ties go to the longer prefix: it may answer the whole filter.
+      if (size < bestSize || (size === bestSize && fields.length > bestFields.length)) [best, bestSize, bestFields] = [sets, size, fields];
     });
     if (!best) return undefined;
-    if (best.length === 1) return [...best[0]!];
+    if (best.length <= 1) return { records: best.length === 0 ? [] : [...best[0]!], fields: bestFields };
     // A multikey record can sit in several of the buckets.
     const records = new Set<StoredRecord>();
     for (const bucket of best) for (const record of bucket) records.add(record);
-    return [...records];
+    return { records: [...records], fields: bestFields };
   }
 }
 

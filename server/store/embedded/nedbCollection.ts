@@ -58,18 +58,16 @@ export class NedbCollection implements CollectionBackend {
 
   async find(filter: Filter, options: BackendFindOptions): Promise<StoredRecord[]> {
     this.assertOpen();
-    const cursor = new Query(filter, MINGO).find<StoredRecord>(candidatesFor(this.indexed, this.equality, filter), options.projection).sort(options.sort);
+    const { records, exact } = candidatesFor(this.indexed, this.equality, filter);
+    const cursor = new Query(exact ? {} : filter, MINGO).find<StoredRecord>(records, options.projection).sort(options.sort);
     if (options.skip) cursor.skip(options.skip);
     if (options.limit) cursor.limit(options.limit);
-    return cursor.all().map((record) => structuredClone(record));
+    return cursor.all().map(copyRecord);
   }
 
   async countDocuments(filter: Filter): Promise<number> {
     this.assertOpen();
-    const query = new Query(filter, MINGO);
-    let count = 0;
-    for (const record of candidatesFor(this.indexed, this.equality, filter)) if (query.test(record)) count++;
-    return count;
+    return this.matching(filter).length;
   }
 
   replaceRevision(id: string, revision: number, record: StoredRecord): Promise<ReplaceOutcome> {
@@ -86,7 +84,7 @@ export class NedbCollection implements CollectionBackend {
 
   deleteMany(filter: Filter): Promise<number> {
     return this.write(async () => {
-      const ids = new Query(filter, MINGO).find<StoredRecord>(candidatesFor(this.indexed, this.equality, filter)).all().map((record) => record._id);
+      const ids = this.matching(filter).map((record) => record._id);
       if (ids.length === 0) return [0, 0];
       const removed = await this.datastore.removeAsync({ _id: { $in: ids } }, { multi: true });
       this.liveRecords -= removed;
@@ -101,12 +99,20 @@ export class NedbCollection implements CollectionBackend {
     // Leading $match stages run first on the (index-narrowed) records, without copying them.
     for (; stage < pipeline.length && '$match' in pipeline[stage]!; stage++) {
       const match = pipeline[stage]!.$match as Filter;
-      records = new Query(match, MINGO).find<StoredRecord>(records ?? candidatesFor(this.indexed, this.equality, match)).all();
+      records = records ? new Query(match, MINGO).find<StoredRecord>(records).all() : this.matching(match);
     }
     const rest = pipeline.slice(stage);
     const input = records ?? this.indexed.getAllData();
-    if (rest.length === 0) return input.map((record) => structuredClone(record));
+    if (rest.length === 0) return input.map(copyRecord);
     return runPipeline(rest, input);
+  }
+
+  /** The records matching a filter (nedb's own objects: never change them). */
+  private matching(filter: Filter): StoredRecord[] {
+    const { records, exact } = candidatesFor(this.indexed, this.equality, filter);
+    if (exact) return records;
+    const query = new Query(filter, MINGO);
+    return records.filter((record) => query.test(record));
   }
 
   /** Waits for writes in flight, their flush and any compaction; later calls fail. */
@@ -163,6 +169,23 @@ export class NedbCollection implements CollectionBackend {
   private assertOpen(): void {
     if (this.closed) throw new Error(`${this.name}: the store is closed`);
   }
+}
+
+/** A copy of a record for a caller (records are plain data and dates, as nedb stores them; faster than structuredClone). */
+function copyRecord(record: StoredRecord): StoredRecord {
+  return copyValue(record) as StoredRecord;
+}
+
+function copyValue(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(copyValue);
+  if (value instanceof Date) return new Date(value.getTime());
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: copyValue(item), enumerable: true, writable: true, configurable: true });
+    else copy[key] = copyValue(item);
+  }
+  return copy;
 }
 
 function isUniqueViolation(error: unknown): boolean {

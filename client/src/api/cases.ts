@@ -1,0 +1,25 @@
+import { queryString, request } from './http.js';
+import type { Case, CaseDetail, CaseFilters, CasePage, CasePatch, Channel } from './types.js';
+
+/** One page of the cases the user may see, newest activity first. */
+export function listCases(filters: CaseFilters, cursor: string | null, signal?: AbortSignal, limit = 100): Promise<CasePage> {
+  const query = queryString({ status: filters.status, tier: filters.tier, team: filters.team, limit, cursor });
+  return request<CasePage>(`/api/cases${query}`, { signal });
+}
+
+/** A case with its thread and history. */
+export function getCase(id: string, signal?: AbortSignal): Promise<CaseDetail> {
+  return request<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`, { signal });
+}
+
+/** Changes status, priority, assignee or tags; with `version`, a stale write answers 409. */
+export async function patchCase(id: string, patch: CasePatch): Promise<Case> {
+  const body = await request<{ case?: Case } & Partial<Case>>(`/api/cases/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch });
+  // The contract does not fix the answer's shape: accept the case itself or {case}.
+  return (body.case ?? body) as Case;
+}
+
+/** Sends a public reply or a DM through the case's connector (202: queued). */
+export function sendReply(id: string, text: string, channel: Channel): Promise<{ reply: { id: string; status: string } }> {
+  return request(`/api/cases/${encodeURIComponent(id)}/replies`, { method: 'POST', body: { text, channel } });
+}

@@ -1,0 +1,30 @@
+import { ApiError, request, setCsrfToken } from './http.js';
+import type { Session } from './types.js';
+
+/** Logs in; the server sets the session cookie. A wrong name or password throws ApiError 401. */
+export async function logIn(username: string, password: string): Promise<Session> {
+  const session = await request<Session>('/api/session', { method: 'POST', body: { username, password } });
+  setCsrfToken(session.csrfToken);
+  return session;
+}
+
+/** Who is logged in, or null when nobody is (401). */
+export async function currentSession(): Promise<Session | null> {
+  try {
+    const session = await request<Session>('/api/session');
+    setCsrfToken(session.csrfToken);
+    return session;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+/** Logs out and forgets the CSRF token. */
+export async function logOut(): Promise<void> {
+  try {
+    await request<void>('/api/session', { method: 'DELETE' });
+  } finally {
+    setCsrfToken(null);
+  }
+}

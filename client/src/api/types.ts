@@ -1,0 +1,133 @@
+/** Shapes of the HTTP API and live events (../shared/spec/api.md), as the client reads them. */
+
+export type Role = 'agent' | 'admin' | 'marketing';
+export type Tier = 0 | 1 | 2;
+export type CaseStatus = 'new' | 'open' | 'pending' | 'resolved' | 'bot';
+export type Priority = 'low' | 'normal' | 'high' | 'urgent';
+export type Channel = 'public' | 'dm';
+
+export const CASE_STATUSES: readonly CaseStatus[] = ['new', 'open', 'pending', 'resolved', 'bot'];
+export const PRIORITIES: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];
+export const TIERS: readonly Tier[] = [0, 1, 2];
+
+export interface User {
+  id: string;
+  username: string;
+  role: Role;
+  teams: string[];
+  name?: string;
+}
+
+export interface Session {
+  user: User;
+  csrfToken: string;
+}
+
+export interface Person {
+  id: string;
+  handle?: string | null;
+  name?: string | null;
+}
+
+export interface Case {
+  id: string;
+  tier: Tier;
+  team: string;
+  status: CaseStatus;
+  priority: Priority;
+  tags: string[];
+  /** The username of the agent handling it. */
+  assignee: string | null;
+  channel: Channel;
+  platform: string;
+  threadId: string;
+  customer: Person;
+  routing: { ruleId: string | null; ruleSetVersion: number; trace?: TraceStep[] };
+  slaDueAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  /** Beyond the contract's minimum: what the server's case presenter adds for the inbox. */
+  lastActivityAt?: string;
+  messageCount?: number;
+  escalated?: boolean;
+  resolvedAt?: string | null;
+}
+
+export interface TraceStep {
+  ruleId: string;
+  result: string;
+}
+
+/** A message of a case's thread: the customer's, or one of ours (a reply, which has a delivery status). */
+export interface ThreadMessage {
+  id: string;
+  text: string;
+  createdAt: string;
+  channel?: Channel;
+  author?: Person;
+  direction?: 'in' | 'out';
+  status?: string;
+  [extra: string]: unknown;
+}
+
+export interface CaseEvent {
+  id?: string;
+  seq?: number;
+  type: string;
+  at: string;
+  actor?: { kind: string; id: string | null };
+  data?: Record<string, unknown>;
+}
+
+export interface CaseDetail {
+  case: Case;
+  messages: ThreadMessage[];
+  events: CaseEvent[];
+}
+
+export interface CasePage {
+  cases: Case[];
+  nextCursor: string | null;
+}
+
+export interface CaseFilters {
+  status?: CaseStatus | '';
+  tier?: Tier | '';
+  team?: string;
+}
+
+export interface CasePatch {
+  status?: CaseStatus;
+  priority?: Priority;
+  assignee?: string | null;
+  tags?: string[];
+  version?: number;
+}
+
+/** A public post of a monitored thread (text and author masked by the server). */
+export interface MonitorMessage {
+  id: string;
+  createdAt: string;
+  author: { handle: string | null; name: string | null };
+  text: string;
+  lang: string | null;
+}
+
+/** A public thread as the monitor shows it. */
+export interface MonitorThread {
+  id: string;
+  platform: string;
+  threadId: string;
+  team: string;
+  status: CaseStatus;
+  tags: string[];
+  createdAt: string;
+  lastActivityAt: string;
+  messages: MonitorMessage[];
+}
+
+export interface MonitorPage {
+  threads: MonitorThread[];
+  nextCursor: string | null;
+}

@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react';
+import type { Role } from '../api/types.js';
+import { ConnectionBanner } from '../live/ConnectionBanner.js';
+import { useSession } from '../session/SessionContext.js';
+import { Link } from './Link.js';
+import type { Route } from './router.js';
+
+interface NavItem {
+  label: string;
+  href: string;
+  active(route: Route): boolean;
+  roles: Role[];
+}
+
+const NAV: NavItem[] = [
+  { label: 'Inbox', href: '/inbox', active: (r) => r.name === 'inbox' || r.name === 'case', roles: ['agent', 'admin'] },
+  { label: 'Monitor', href: '/monitor', active: (r) => r.name === 'monitor', roles: ['marketing', 'admin'] },
+];
+
+/** The frame of every logged-in screen: skip link, navigation for the user's role, who is logged in, log out. */
+export function AppShell({ route, children }: { route: Route; children: ReactNode }) {
+  const { session, logOut } = useSession();
+  const items = NAV.filter((item) => item.roles.includes(session.user.role));
+  return (
+    <>
+      <a className="skip-link" href="#main">Skip to content</a>
+      <header className="app-header">
+        <span className="app-name">Care inbox</span>
+        <nav aria-label="Main">
+          <ul>
+            {items.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} aria-current={item.active(route) ? 'page' : undefined}>{item.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <span className="who">
+          <span className="who-name">{session.user.username}</span> <span className="who-role">({session.user.role})</span>
+        </span>
+        <button type="button" className="secondary" onClick={() => void logOut()}>Log out</button>
+      </header>
+      <ConnectionBanner />
+      <main id="main" tabIndex={-1}>{children}</main>
+    </>
+  );
+}

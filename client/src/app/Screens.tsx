@@ -1,0 +1,35 @@
+import { useEffect } from 'react';
+import { CaseView } from '../inbox/case/CaseView.js';
+import { InboxView } from '../inbox/InboxView.js';
+import { MonitorView } from '../monitor/MonitorView.js';
+import { useSession } from '../session/SessionContext.js';
+import { AppShell } from './AppShell.js';
+import { homeOf, mayOpen } from './homeOf.js';
+import { Link } from './Link.js';
+import { useRoute } from './router.js';
+
+/** The logged-in screens; the home path and screens the role may not open lead to the role's own view. */
+export function Screens() {
+  const { session } = useSession();
+  const [route, go] = useRoute();
+  const home = homeOf(session.user.role);
+  const misplaced = route.name === 'home' || !mayOpen(session.user.role, route);
+
+  useEffect(() => {
+    if (misplaced) go(home, { replace: true });
+  }, [misplaced, go, home]);
+
+  return (
+    <AppShell route={route}>
+      {route.name === 'inbox' && !misplaced && <InboxView />}
+      {route.name === 'case' && !misplaced && <CaseView key={route.id} id={route.id} />}
+      {route.name === 'monitor' && !misplaced && <MonitorView />}
+      {route.name === 'notFound' && (
+        <section className="not-found">
+          <h1>Page not found</h1>
+          <p>Nothing lives at <code>{route.path}</code>. <Link href="/">Go to your start page</Link>.</p>
+        </section>
+      )}
+    </AppShell>
+  );
+}

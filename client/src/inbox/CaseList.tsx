@@ -1,0 +1,54 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import type { Case } from '../api/types.js';
+import { useNow } from '../ui/useNow.js';
+import { CaseRow } from './CaseRow.js';
+
+const ROW_HEIGHT = 72;
+
+interface CaseListProps {
+  cases: Case[];
+  breached: Record<string, true>;
+  selected: number;
+  /** Move keyboard focus to the selected row (after j/k), not on every render. */
+  focusToken: number;
+  onSelect(index: number): void;
+  onNearEnd(): void;
+}
+
+/** The virtualized case list: only the rows in view are in the page, so 10,000 cases scroll smoothly. */
+export function CaseList({ cases, breached, selected, focusToken, onSelect, onNearEnd }: CaseListProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const now = useNow();
+  const virtualizer = useVirtualizer({ count: cases.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items[items.length - 1]?.index ?? -1;
+
+  useEffect(() => {
+    if (lastIndex >= cases.length - 10) onNearEnd();
+  }, [lastIndex, cases.length, onNearEnd]);
+
+  useEffect(() => {
+    if (focusToken === 0 || selected < 0) return;
+    virtualizer.scrollToIndex(selected, { align: 'auto' });
+    // The row exists once the virtualizer has rendered it: focus on the next frame.
+    const frame = requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${selected}"] a`)?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [focusToken, selected, virtualizer]);
+
+  return (
+    <div ref={scroller} className="case-list" aria-label="Cases">
+      <ul style={{ height: virtualizer.getTotalSize() }} aria-rowcount={cases.length}>
+        {items.map((row) => {
+          const item = cases[row.index];
+          if (!item) return null;
+          return (
+            <li key={item.id} data-index={row.index} aria-setsize={cases.length} aria-posinset={row.index + 1} style={{ transform: `translateY(${row.start}px)`, height: row.size }}>
+              <CaseRow item={item} selected={row.index === selected} breached={breached[item.id] === true} now={now} onFocus={() => onSelect(row.index)} />
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

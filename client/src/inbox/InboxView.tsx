@@ -1,0 +1,77 @@
+import { useCallback, useState } from 'react';
+import type { CaseFilters } from '../api/types.js';
+import { navigate } from '../app/router.js';
+import { Empty, ErrorState, Loading } from '../ui/States.js';
+import { CaseList } from './CaseList.js';
+import { filtersFromQuery, queryFromFilters } from './inboxQuery.js';
+import { InboxFilters } from './InboxFilters.js';
+import { KeyboardHelp } from './KeyboardHelp.js';
+import { useCaseList } from './useCaseList.js';
+import { useTriageKeys } from './useTriageKeys.js';
+
+/** The agents' inbox: filters, the live case list with an "N new" marker, keyboard triage. */
+export function InboxView() {
+  const [filters, setFilters] = useState<CaseFilters>(() => filtersFromQuery(window.location.search));
+  const list = useCaseList(filters);
+  const [selected, setSelected] = useState(-1);
+  const [focusToken, setFocusToken] = useState(0);
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  const changeFilters = (next: CaseFilters) => {
+    setFilters(next);
+    setSelected(-1);
+    window.history.replaceState(null, '', `/inbox${queryFromFilters(next)}`);
+  };
+
+  const move = (delta: number) => {
+    if (list.cases.length === 0) return;
+    setSelected((index) => Math.min(list.cases.length - 1, Math.max(0, index + delta)));
+    setFocusToken((n) => n + 1);
+  };
+  useTriageKeys({
+    next: () => move(1),
+    previous: () => move(-1),
+    open: () => {
+      const item = list.cases[selected];
+      if (item) navigate(`/cases/${encodeURIComponent(item.id)}`);
+    },
+    help: () => setHelpOpen(true),
+  }, !helpOpen);
+
+  const { hasMore, loadMore } = list;
+  const onNearEnd = useCallback(() => {
+    if (hasMore) void loadMore();
+  }, [hasMore, loadMore]);
+
+  const reveal = () => {
+    list.reveal();
+    setSelected(0);
+    setFocusToken((n) => n + 1);
+  };
+
+  return (
+    <section className="inbox" aria-labelledby="inbox-title">
+      <div className="inbox-head">
+        <h1 id="inbox-title">Inbox</h1>
+        <InboxFilters filters={filters} onChange={changeFilters} />
+        <button type="button" className="secondary" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">Shortcuts (?)</button>
+      </div>
+      <div aria-live="polite" className="new-marker-slot">
+        {list.pending.length > 0 && (
+          <button type="button" className="new-marker" onClick={reveal}>
+            {list.pending.length} new {list.pending.length === 1 ? 'case' : 'cases'}: show
+          </button>
+        )}
+      </div>
+      {list.load.kind === 'loading' && <Loading label="Loading cases" />}
+      {list.load.kind === 'error' && <ErrorState message={`Could not load cases: ${list.load.message}`} onRetry={list.reload} />}
+      {list.load.kind === 'ready' && list.cases.length === 0 && <Empty>No cases here{filters.status || filters.tier !== '' ? ' with these filters' : ''}. New ones appear as they arrive.</Empty>}
+      {list.load.kind === 'ready' && list.cases.length > 0 && (
+        <CaseList cases={list.cases} breached={list.breached} selected={selected} focusToken={focusToken} onSelect={setSelected} onNearEnd={onNearEnd} />
+      )}
+      {list.loadingMore && <Loading label="Loading more cases" />}
+      {list.moreError && <ErrorState message={`Could not load more cases: ${list.moreError}`} onRetry={() => void list.loadMore()} />}
+      <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { useEffect, useRef } from 'react';
+import { Link } from '../../app/Link.js';
+import { ErrorState, Loading } from '../../ui/States.js';
+import { formatDateTime, timeToTarget } from '../../ui/formatTime.js';
+import { TierBadge } from '../../ui/TierBadge.js';
+import { useNow } from '../../ui/useNow.js';
+import { CaseControls } from './CaseControls.js';
+import { CaseHistory } from './CaseHistory.js';
+import { ReplyBox } from './ReplyBox.js';
+import { RoutingInfo } from './RoutingInfo.js';
+import { Thread } from './Thread.js';
+import { useCaseDetail } from './useCaseDetail.js';
+
+/** One case: the thread, why it was routed here, status and priority, the reply box and the history. */
+export function CaseView({ id }: { id: string }) {
+  const { state, reload, replaceCase } = useCaseDetail(id);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const now = useNow();
+  const ready = state.kind === 'ready';
+
+  // Focus the heading once the case is there, so keyboard and screen-reader users start at the top of it.
+  useEffect(() => {
+    if (ready) heading.current?.focus();
+  }, [ready]);
+
+  if (state.kind === 'loading') return <Loading label="Loading the case" />;
+  if (state.kind === 'error') {
+    return (
+      <section className="case-view">
+        <p><Link href="/inbox">← Inbox</Link></p>
+        {state.status === 404
+          ? <ErrorState message="This case does not exist, or it belongs to a team you are not in." />
+          : <ErrorState message={`Could not load the case: ${state.message}`} onRetry={reload} />}
+      </section>
+    );
+  }
+
+  const { case: item, messages, events } = state.detail;
+  const target = timeToTarget(item.slaDueAt, now);
+  const customer = item.customer.name || item.customer.handle || item.customer.id;
+  return (
+    <article className="case-view" aria-labelledby="case-title">
+      <p><Link href="/inbox">← Inbox</Link></p>
+      <header className="case-head">
+        <h1 id="case-title" ref={heading} tabIndex={-1}>
+          {customer}{item.customer.handle && item.customer.name ? <span className="handle"> @{item.customer.handle}</span> : null}
+        </h1>
+        <TierBadge tier={item.tier} />
+        <span className="channel">{item.channel === 'dm' ? 'DM' : 'Public'} on {item.platform}</span>
+        <span className={`status status-${item.status}`}>{item.status}</span>
+        {target && item.status !== 'resolved' && <span className={`due${target.overdue ? ' overdue' : ''}`}>{target.label}</span>}
+        <span className="opened">opened {formatDateTime(item.createdAt)}</span>
+      </header>
+      <div className="case-body">
+        <div className="case-main">
+          <section aria-labelledby="thread-title">
+            <h2 id="thread-title">Conversation</h2>
+            <Thread item={item} messages={messages} />
+          </section>
+          <ReplyBox key={item.id} item={item} onSent={reload} />
+        </div>
+        <aside className="case-side" aria-label="Case details">
+          <CaseControls item={item} onSaved={(saved) => {
+            replaceCase(saved);
+            // The history gained an entry: fetch it.
+            reload();
+          }} onStale={reload} />
+          <RoutingInfo item={item} />
+          <section aria-labelledby="history-title">
+            <h2 id="history-title">History</h2>
+            <CaseHistory events={events} />
+          </section>
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,33 @@
+import { Empty, ErrorState, Loading } from '../ui/States.js';
+import { ThreadCard } from './ThreadCard.js';
+import { useMonitorThreads } from './useMonitorThreads.js';
+
+/** Marketing's read-only view of public conversations (never DMs or private cases; personal data masked by the server). */
+export function MonitorView() {
+  const monitor = useMonitorThreads();
+  return (
+    <section className="monitor" aria-labelledby="monitor-title">
+      <div className="inbox-head">
+        <h1 id="monitor-title">Monitor</h1>
+        <p className="muted">Public conversations, read-only. Personal data is masked.</p>
+        <button type="button" className="secondary" onClick={monitor.reload}>Refresh</button>
+      </div>
+      {monitor.load.kind === 'loading' && <Loading label="Loading public threads" />}
+      {monitor.load.kind === 'error' && <ErrorState message={`Could not load public threads: ${monitor.load.message}`} onRetry={monitor.reload} />}
+      {monitor.load.kind === 'ready' && monitor.threads.length === 0 && <Empty>No public conversations yet.</Empty>}
+      {monitor.load.kind === 'ready' && monitor.threads.length > 0 && (
+        <ul className="thread-cards">
+          {monitor.threads.map((thread) => (
+            <li key={thread.id}><ThreadCard thread={thread} /></li>
+          ))}
+        </ul>
+      )}
+      {monitor.moreError && <ErrorState message={`Could not load more: ${monitor.moreError}`} onRetry={() => void monitor.loadMore()} />}
+      {monitor.hasMore && monitor.load.kind === 'ready' && (
+        <button type="button" className="secondary" disabled={monitor.loadingMore} onClick={() => void monitor.loadMore()}>
+          {monitor.loadingMore ? 'Loading…' : 'Load more'}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,154 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startTestServer } from '../server/startTestServer.js';
+import { describeInBrowser, launchChromium, newContext, screenshot } from './chromium.js';
+import { logIn } from './logIn.js';
+import { customerMessage, hasLiveEvents } from './messages.js';
+
+const HOSTILE = '<img src=x onerror="window.__pwned=1"> the app is down again, see https://evil.example/steal?x=1';
+
+describeInBrowser('the inbox and a case (browser)', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+    await server.ingest([
+      customerMessage(HOSTILE, { handle: 'eve', name: 'Eve Hostile' }),
+      customerMessage('I was charged twice, please refund', { channel: 'dm', handle: 'bob', name: 'Bob Billing' }),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function inboxAs(username: string, viewport?: { width: number; height: number }, options: { live?: boolean } = {}): Promise<Page> {
+    const context = await newContext(browser, server.url, viewport);
+    // Without live events a page keeps what it loaded, as one would that lost them.
+    if (options.live === false) await context.route('**/socket.io/**', (route) => route.abort());
+    const page = await context.newPage();
+    await logIn(page, username);
+    await page.getByRole('heading', { level: 1, name: 'Inbox', exact: true }).waitFor();
+    return page;
+  }
+
+  const row = (page: Page, customer: string) => page.locator('.case-row', { hasText: customer });
+
+  it("lists the cases of the agent's teams with tier, channel and time to target, and opens one from the keyboard", async () => {
+    const page = await inboxAs('ana');
+    await row(page, 'Eve Hostile').waitFor();
+    const text = await row(page, 'Eve Hostile').textContent();
+    expect(text).toMatch(/Public/);
+    expect(text).toMatch(/T1 Agent/);
+    expect(text).toMatch(/due in \d+ min/);
+    // The private help desk's DM case is not ana's.
+    await expect(row(page, 'Bob Billing').count()).resolves.toBe(0);
+    await screenshot(page, 'inbox-cases');
+
+    await page.keyboard.press('j');
+    await expect(row(page, 'Eve Hostile').getAttribute('aria-current')).resolves.toBe('true');
+    await expect(page.evaluate(() => document.activeElement?.textContent ?? '')).resolves.toContain('Eve Hostile');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /Eve Hostile/ }).waitFor();
+    await page.waitForURL(/\/cases\/[^/]+$/);
+
+    // The customer's text is shown as text: the markup is visible, never run, and the link is not a link.
+    await page.getByText('<img src=x onerror="window.__pwned=1">', { exact: false }).waitFor();
+    await expect(page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
+    await expect(page.locator('.thread img').count()).resolves.toBe(0);
+    await expect(page.locator('a[href*="evil.example"]').count()).resolves.toBe(0);
+    await expect(page.locator('.shown-link').textContent()).resolves.toBe('https://evil.example/steal?x=1');
+
+    await expect(page.getByRole('region', { name: 'Why it is here' }).textContent()).resolves.toMatch(/Rule outage of rule set version 1/);
+    await expect(page.getByRole('region', { name: 'History' }).textContent()).resolves.toMatch(/Case opened/);
+    await screenshot(page, 'case');
+    await page.context().close();
+  });
+
+  it('shows a case that arrives while the inbox is open', async () => {
+    const page = await inboxAs('ana');
+    await row(page, 'Eve Hostile').waitFor();
+    await server.ingest([customerMessage('your website is down, nothing loads', { handle: 'newcomer', name: 'Nina Newcomer' })]);
+    if (await hasLiveEvents(server.url)) {
+      // Live: an unobtrusive marker, not a jumping list; the new row shows once asked for.
+      await page.getByRole('button', { name: '1 new case: show' }).click();
+      await row(page, 'Nina Newcomer').waitFor();
+      await expect(page.locator('.case-row').first().textContent()).resolves.toContain('Nina Newcomer');
+    } else {
+      // This server has no live events yet: the case is there after a reload, and no banner claims a lost connection.
+      await page.reload();
+      await row(page, 'Nina Newcomer').waitFor();
+      await expect(page.getByText('Connection lost').count()).resolves.toBe(0);
+    }
+    await page.context().close();
+  });
+
+  it('changes status, and reloads the case when someone else changed it first', async () => {
+    await server.ingest([customerMessage('app is down for me too', { handle: 'sam', name: 'Sam Status' })]);
+    const page = await inboxAs('ana', undefined, { live: false });
+    await row(page, 'Sam Status').click();
+    await page.getByRole('heading', { level: 1, name: /Sam Status/ }).waitFor();
+
+    await page.getByLabel('Status', { exact: true }).selectOption('open');
+    await page.getByText('Status set to open.').waitFor();
+    await page.getByRole('region', { name: 'History' }).getByText('Updated').waitFor();
+
+    // Another session changes the case behind this page's back.
+    const other = await newContext(browser, server.url);
+    const otherPage = await other.newPage();
+    await logIn(otherPage, 'admin');
+    await otherPage.getByRole('heading', { level: 1, name: 'Inbox', exact: true }).waitFor();
+    const caseId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    await otherPage.goto(`/cases/${encodeURIComponent(caseId)}`);
+    await otherPage.getByLabel('Priority', { exact: true }).selectOption('urgent');
+    await otherPage.getByText('Priority set to urgent.').waitFor();
+    await other.close();
+
+    await page.getByLabel('Priority', { exact: true }).selectOption('low');
+    await page.getByText('Someone else changed this case meanwhile').waitFor();
+    await expect.poll(() => page.getByLabel('Priority', { exact: true }).inputValue()).toBe('urgent');
+    await page.context().close();
+  });
+
+  it('counts a reply live against 280 characters and refuses an over-long public reply', async () => {
+    const page = await inboxAs('ana');
+    await row(page, 'Eve Hostile').click();
+    const box = page.getByLabel('Your reply');
+    await box.fill('a'.repeat(270) + ' https://example.com/a/long/path');
+    await page.getByText('294 / 280 characters: 14 too many for a public reply').waitFor();
+    await expect(page.getByRole('button', { name: 'Send public reply' }).isDisabled()).resolves.toBe(true);
+    await page.getByLabel('Direct message').check();
+    await expect(page.getByRole('button', { name: 'Send DM' }).isEnabled()).resolves.toBe(true);
+    await page.getByLabel('Public reply').check();
+    await box.fill('Sorry about that, @eve, we are on it.');
+    await page.getByText('37 / 280 characters').waitFor();
+    await screenshot(page, 'case-reply');
+    await page.context().close();
+  });
+
+  it('shows the keyboard shortcuts with ? and closes them with Escape', async () => {
+    const page = await inboxAs('ana');
+    await row(page, 'Eve Hostile').waitFor();
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await dialog.waitFor();
+    await screenshot(page, 'inbox-help');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.context().close();
+  });
+
+  it('works at phone width', async () => {
+    const page = await inboxAs('ana', { width: 390, height: 844 });
+    await row(page, 'Eve Hostile').waitFor();
+    await screenshot(page, 'inbox-phone');
+    await row(page, 'Eve Hostile').click();
+    await page.getByRole('heading', { level: 1, name: /Eve Hostile/ }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'case-phone');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,70 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startTestServer } from '../server/startTestServer.js';
+import { describeInBrowser, launchChromium, newContext, screenshot } from './chromium.js';
+import { logIn } from './logIn.js';
+
+describeInBrowser('logging in (browser)', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const landings = [
+    { username: 'admin', view: 'Inbox', path: '/inbox', nav: ['Inbox', 'Monitor'] },
+    { username: 'ana', view: 'Inbox', path: '/inbox', nav: ['Inbox'] },
+    { username: 'hugo', view: 'Inbox', path: '/inbox', nav: ['Inbox'] },
+    { username: 'mia', view: 'Monitor', path: '/monitor', nav: ['Monitor'] },
+  ];
+
+  for (const { username, view, path, nav } of landings) {
+    it(`${username} lands on the ${view}, sees only their role's navigation, and logs out`, async () => {
+      const context = await newContext(browser, server.url);
+      const page = await context.newPage();
+      await logIn(page, username);
+      await page.getByRole('heading', { level: 1, name: view, exact: true }).waitFor();
+      await page.waitForURL((url) => url.pathname === path);
+      const links = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
+      expect(links).toEqual(nav);
+      await screenshot(page, `${view.toLowerCase()}-${username}`);
+
+      // The session survives a reload (GET /api/session on load).
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: view, exact: true }).waitFor();
+
+      await page.getByRole('button', { name: 'Log out' }).click();
+      await page.getByLabel('User name').waitFor();
+      const session = await page.evaluate(async () => (await fetch('/api/session')).status);
+      expect(session).toBe(401);
+      await context.close();
+    });
+  }
+
+  it('says so when the password is wrong, and keeps the form', async () => {
+    const context = await newContext(browser, server.url);
+    const page = await context.newPage();
+    await logIn(page, 'ana', 'not-the-password');
+    await expect(page.getByRole('alert').textContent()).resolves.toBe('Wrong user name or password.');
+    await expect(page.getByLabel('User name').inputValue()).resolves.toBe('ana');
+    await screenshot(page, 'login-error');
+    await context.close();
+  });
+
+  it('sends marketing away from the inbox to the monitor', async () => {
+    const context = await newContext(browser, server.url);
+    const page = await context.newPage();
+    await logIn(page, 'mia');
+    await page.getByRole('heading', { level: 1, name: 'Monitor', exact: true }).waitFor();
+    await page.goto('/inbox');
+    await page.getByRole('heading', { level: 1, name: 'Monitor', exact: true }).waitFor();
+    await page.waitForURL((url) => url.pathname === '/monitor');
+    await context.close();
+  });
+});

@@ -1,0 +1,43 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startTestServer } from '../server/startTestServer.js';
+import { describeInBrowser, launchChromium, newContext, screenshot } from './chromium.js';
+import { logIn } from './logIn.js';
+import { customerMessage } from './messages.js';
+
+describeInBrowser('the monitor (browser)', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+    const author = { id: 'monitor-author-1', handle: 'paula', name: 'Paula Public' };
+    await server.ingest([
+      customerMessage('your website is down again', { threadId: 'monitor-thread-1', author }),
+      customerMessage('I was charged twice, refund me', { channel: 'dm', handle: 'dora', name: 'Dora Direct' }),
+    ]);
+    // A later message joins the public thread's case; its e-mail address must not reach marketing.
+    await server.ingest([customerMessage('still down, write to paula@example.com', { threadId: 'monitor-thread-1', author })]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows marketing the public threads, read-only, with personal data masked and no DMs', async () => {
+    const context = await newContext(browser, server.url);
+    const page = await context.newPage();
+    await logIn(page, 'mia');
+    await page.getByRole('heading', { level: 1, name: 'Monitor', exact: true }).waitFor();
+    const thread = page.getByRole('article', { name: 'Thread with @paula' });
+    await thread.getByText('your website is down again').waitFor();
+    await expect(thread.textContent()).resolves.toContain('still down, write to [email]');
+    await expect(page.getByText('paula@example.com').count()).resolves.toBe(0);
+    await expect(page.getByText('charged twice').count()).resolves.toBe(0);
+    // Read-only: no form controls besides the page's own refresh.
+    await expect(page.locator('main textarea, main select, main input').count()).resolves.toBe(0);
+    await screenshot(page, 'monitor');
+    await context.close();
+  });
+});
