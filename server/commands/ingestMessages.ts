@@ -2,7 +2,7 @@ import { joinUpdate } from '../cases/joinCase.js';
 import { newCase, threadIdOf } from '../cases/newCase.js';
 import { routeMessage, type Message } from '../routing/index.js';
 import type { ActiveRuleSet } from '../ruleSets/activeRuleSet.js';
-import { allTeamsScope, messageKey, toMessageDocument, type CaseDocument, type NewCaseDocument, type NewCaseEventDocument, type NewMessageDocument, type Store } from '../store/index.js';
+import { allTeamsScope, messageKey, toMessageDocument, type CaseDocument, type NewCaseDocument, type NewCaseEventDocument, type NewMessageDocument, type Store, type Update } from '../store/index.js';
 
 export interface IngestProps {
   store: Store;
@@ -43,7 +43,13 @@ async function ingestBatch(props: IngestProps): Promise<IngestResult> {
   const now = props.now ?? new Date();
   const fresh = await withoutStored(store, dedupeBatch(props.messages));
   const freshIds = new Set(fresh.map((message) => message.id));
-  const duplicates = props.messages.map((message) => message.id).filter((id, index, all) => !freshIds.has(id) || all.indexOf(id) !== index);
+  const firstCopies = new Set<string>();
+  // Stored before, or a later copy within the batch.
+  const duplicates = props.messages.map((message) => message.id).filter((id) => {
+    if (!freshIds.has(id) || firstCopies.has(id)) return true;
+    firstCopies.add(id);
+    return false;
+  });
   if (fresh.length === 0) return { accepted: [], duplicates };
 
   const plan = planBatch(props, fresh, await existingCases(store, fresh), now);
@@ -51,13 +57,12 @@ async function ingestBatch(props: IngestProps): Promise<IngestResult> {
   const results = await store.collections.messages.insertMany(plan.documents);
   const accepted = new Set(fresh.filter((_, index) => results[index]!.status === 'inserted').map((message) => message.id));
   await store.collections.caseEvents.insertMany(plan.opened.flatMap((opened) => openingEvents(opened.doc, opened.messages, now)));
-  const escalationTeam = fallbackAgentTeam(props.rules);
-  await Promise.all(
-    [...plan.joined].map(([caseId, messages]) => {
-      const stored = messages.filter((message) => accepted.has(message.id));
-      return stored.length > 0 ? recordArrivals(store, caseId, stored, now, escalationTeam) : undefined;
-    }),
-  );
+  const arrivals = new Map<string, Message[]>();
+  for (const [caseId, messages] of plan.joined) {
+    const stored = messages.filter((message) => accepted.has(message.id));
+    if (stored.length > 0) arrivals.set(caseId, stored);
+  }
+  await recordArrivals(store, arrivals, now, fallbackAgentTeam(props.rules));
   return { accepted: fresh.map((message) => message.id).filter((id) => accepted.has(id)), duplicates: [...duplicates, ...fresh.map((m) => m.id).filter((id) => !accepted.has(id))] };
 }
 
@@ -76,7 +81,11 @@ function planBatch(props: IngestProps, fresh: Message[], casesByThread: Map<stri
       plan.documents.push(toMessageDocument(message, { caseId, receivedAt: now }));
       if (ours) continue;
       if (opened) opened.messages.push(message);
-      else if (existing) plan.joined.set(existing, [...(plan.joined.get(existing) ?? []), message]);
+      else if (existing) {
+        const joining = plan.joined.get(existing);
+        if (joining) joining.push(message);
+        else plan.joined.set(existing, [message]);
+      }
       continue;
     }
     const decision = routeMessage(active.compiled, message);
@@ -139,20 +148,33 @@ async function existingCases(store: Store, messages: Message[]): Promise<Map<str
   return byThread;
 }
 
-/** Appends an existing case's events for arriving messages and moves its counters and status (one writer per case at a time). */
-function recordArrivals(store: Store, caseId: string, messages: Message[], now: Date, escalationTeam: string): Promise<void> {
-  return store.exclusive(`case:${caseId}`, async () => {
-    const current: CaseDocument | null = await store.collections.cases.findOne(allTeamsScope(), { _id: caseId });
-    if (!current) return;
-    const change = joinUpdate(current, messages, now, escalationTeam);
-    let seq = current.lastEventSeq;
-    const events: NewCaseEventDocument[] = change.events.map((event) => ({ caseId, seq: ++seq, type: event.type, at: now, actor: SYSTEM, data: event.data }));
-    await store.collections.caseEvents.insertMany(events);
-    await store.collections.cases.updateOne(allTeamsScope(), { _id: caseId }, {
-      $set: { ...change.set, lastEventSeq: seq, updatedAt: now },
-      $inc: { messageCount: messages.length, version: 1 },
-    });
-  });
+/**
+ * Appends the events of the messages joining existing cases and moves those
+ * cases' counters and status. The cases are held (no other writer of them
+ * in this process from the read to the update), read in one find, their
+ * events appended in one insertMany, then the cases updated in one
+ * updateEach: events before the cases, in the order a retry repairs.
+ */
+async function recordArrivals(store: Store, arrivals: ReadonlyMap<string, Message[]>, now: Date, escalationTeam: string): Promise<void> {
+  if (arrivals.size === 0) return;
+  const caseIds = [...arrivals.keys()];
+  await store.exclusive(
+    caseIds.map((caseId) => `case:${caseId}`),
+    async () => {
+      const cases: CaseDocument[] = await store.collections.cases.find(allTeamsScope(), { _id: { $in: caseIds } });
+      const events: NewCaseEventDocument[] = [];
+      const updates: Array<{ _id: string; update: Update<CaseDocument> }> = [];
+      for (const current of cases) {
+        const messages = arrivals.get(current._id)!;
+        const change = joinUpdate(current, messages, now, escalationTeam);
+        let seq = current.lastEventSeq;
+        for (const event of change.events) events.push({ caseId: current._id, seq: ++seq, type: event.type, at: now, actor: SYSTEM, data: event.data });
+        updates.push({ _id: current._id, update: { $set: { ...change.set, lastEventSeq: seq, updatedAt: now }, $inc: { messageCount: messages.length, version: 1 } } });
+      }
+      await store.collections.caseEvents.insertMany(events);
+      await store.collections.cases.updateEach(allTeamsScope(), updates);
+    },
+  );
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -55,6 +55,11 @@ export class CaseCollection {
     return this.cases.updateOne(scopedFilter(scope, filter), update, options);
   }
 
+  /** Applies one update to each of several cases of the scope's teams, by id, in one write (see Collection.updateEach). */
+  updateEach(scope: TeamScope, updates: ReadonlyArray<{ _id: string; update: Update<CaseDocument> }>): Promise<UpdateResult[]> {
+    return this.cases.updateEach(updates, scopedFilter(scope, {}));
+  }
+
   /** Like updateOne, returning the case after (or before) the update, or null. */
   findOneAndUpdate(scope: TeamScope, filter: Filter, update: Update<CaseDocument>, options?: Pick<FindOptions, 'sort'> & { returnDocument?: 'before' | 'after' }): Promise<CaseDocument | null> {
     return this.cases.findOneAndUpdate(scopedFilter(scope, filter), update, options);

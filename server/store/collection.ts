@@ -1,8 +1,8 @@
-import { updateFirstMatch } from './compareAndSet.js';
+import { updateEach, updateFirstMatch } from './compareAndSet.js';
 import { prepareInsert, present, withTieBreak, type CollectionContext } from './context.js';
 import { identifyDuplicate } from './duplicates.js';
 import { UnsafeQueryError, type DuplicateKey } from './errors.js';
-import { assertSafeFilter, assertSafePipeline } from './filters.js';
+import { assertSafeFilter, assertSafePipeline, plainString } from './filters.js';
 import type { Filter, PipelineStage, Projection, SortSpec, StoredRecord } from './port.js';
 import { assertSafeUpdate, UPSERT_OPERATORS, type Update, type UpsertUpdate } from './updates.js';
 import { upsertRecord } from './upsert.js';
@@ -89,6 +89,24 @@ export class Collection<T extends { _id: string }, N extends object> {
   async updateOne(filter: Filter, update: Update<T>, options: Pick<FindOptions, 'sort'> = {}): Promise<UpdateResult> {
     const result = await this.update(filter, update, options.sort);
     return { matched: result !== null, modified: result?.modified ?? false };
+  }
+
+  /**
+   * Applies one update to each of several documents by id (those also
+   * matching `filter`), reading them together and writing them in one go
+   * (one flush on the embedded backend). One result per update, in order.
+   * A document whose update would break a unique index is left as it was;
+   * the others are written, then DuplicateKeyError is thrown.
+   */
+  async updateEach(updates: ReadonlyArray<{ _id: string; update: Update<T> }>, filter: Filter = {}): Promise<UpdateResult[]> {
+    assertSafeFilter(filter);
+    if ('_id' in filter) throw new UnsafeQueryError('updateEach takes the ids with the updates, not in the filter');
+    for (const { _id, update } of updates) {
+      plainString(_id, '_id');
+      assertSafeUpdate(update as Record<string, unknown>);
+    }
+    const results = await updateEach(this.context, updates.map(({ _id, update }) => ({ id: _id, update: update as Record<string, unknown> })), filter);
+    return results.map((result) => ({ matched: result !== null, modified: result?.modified ?? false }));
   }
 
   /** Like updateOne, returning the document after the update (or before it), or null when nothing matched. */

@@ -16,4 +16,16 @@ export class KeyedMutex {
     });
     return result;
   }
+
+  /**
+   * Runs `work` holding every key at once: the keys are taken one after
+   * another in sorted order, so two callers of runAll never wait on each
+   * other in a circle. (Code that holds one key and then asks for another
+   * must ask in the same order.)
+   */
+  runAll<T>(keys: readonly string[], work: () => Promise<T>): Promise<T> {
+    const sorted = [...new Set(keys)].sort();
+    const holding = (index: number): Promise<T> => (index === sorted.length ? work() : this.run(sorted[index]!, () => holding(index + 1)));
+    return holding(0);
+  }
 }

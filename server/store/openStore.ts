@@ -24,9 +24,11 @@ export interface Store {
    * without the later ones, so write in an order that a retry repairs (event
    * with the next seq, then the case). On MongoDB with several server
    * processes it does not exclude the others: rely on each document's
-   * optimistic `version` there.
+   * optimistic `version` there. Several keys are held together (taken in
+   * sorted order; a task holding one key must not ask for another out of
+   * that order).
    */
-  exclusive<T>(key: string, work: () => Promise<T>): Promise<T>;
+  exclusive<T>(key: string | readonly string[], work: () => Promise<T>): Promise<T>;
   /** Waits for writes in flight to be durable, then releases the data directory or the connection. */
   close(): Promise<void>;
 }
@@ -47,7 +49,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     backend: backend.kind,
     location: backend.location,
     collections,
-    exclusive: (key, work) => mutex.run(key, work),
+    exclusive: (key, work) => (typeof key === 'string' ? mutex.run(key, work) : mutex.runAll(key, work)),
     close: () => (closing ??= backend.close()),
   };
 }

@@ -40,6 +40,13 @@ export type InsertOutcome = 'inserted' | 'duplicate';
 /** How a compare-and-set replace went: done, lost the race (revision moved or document gone), or a unique index refused it. */
 export type ReplaceOutcome = 'replaced' | 'stale' | 'duplicate';
 
+/** A compare-and-set replace: `record` replaces the record `id` if that one is still at `revision`. */
+export interface Replacement {
+  id: string;
+  revision: number;
+  record: StoredRecord;
+}
+
 /** The operations one collection of a backend offers; every write is durable when its promise resolves. */
 export interface CollectionBackend {
   /** Inserts each record independently (ordered: false): one outcome per record, in order. */
@@ -50,6 +57,8 @@ export interface CollectionBackend {
   countDocuments(filter: Filter): Promise<number>;
   /** Replaces the record `_id` if its `_rev` still equals `revision`. */
   replaceRevision(id: string, revision: number, record: StoredRecord): Promise<ReplaceOutcome>;
+  /** Like replaceRevision for each of several records, independently (one write for all where the backend can); one outcome per replacement, in order. */
+  replaceRevisions(replacements: readonly Replacement[]): Promise<ReplaceOutcome[]>;
   /** Removes every matching record; how many. */
   deleteMany(filter: Filter): Promise<number>;
   /** Runs an aggregation pipeline over the collection. */

@@ -65,6 +65,20 @@ describe('ingesting messages', () => {
     expect((await store.collections.messages.findOne({ externalId: later.id.slice(2) }))!.decision).toBeNull();
   });
 
+  it('joins one batch\'s messages to several existing cases, numbering each case\'s events in turn', async () => {
+    const [a, b, bot] = [message('hello'), message('hi there'), message('What are your opening hours?')];
+    await ingest([a!, b!, bot!]);
+    await ingest([message('one', { threadId: a!.threadId }), message('two', { threadId: b!.threadId }), message('three', { threadId: a!.threadId }), message('did not help', { threadId: bot!.threadId })]);
+    const byThread = new Map((await allCases()).map((found) => [found.threadId, found]));
+    expect(byThread.get(a!.threadId!)).toMatchObject({ messageCount: 3, lastEventSeq: 3, version: 2 });
+    expect(byThread.get(b!.threadId!)).toMatchObject({ messageCount: 2, lastEventSeq: 2, version: 2 });
+    expect(byThread.get(bot!.threadId!)).toMatchObject({ messageCount: 2, lastEventSeq: 3, status: 'new', team: 'care', escalations: 1 });
+    const events = async (threadId: string) => (await eventsOf(byThread.get(threadId)!._id)).map((event) => `${event.seq}:${event.type}`);
+    expect(await events(a!.threadId!)).toEqual(['1:created', '2:message', '3:message']);
+    expect(await events(b!.threadId!)).toEqual(['1:created', '2:message']);
+    expect(await events(bot!.threadId!)).toEqual(['1:created', '2:message', '3:escalated']);
+  });
+
   it('stores each message once and reports duplicates, within a batch and across batches', async () => {
     const a = message('one');
     const b = message('two');

@@ -38,4 +38,20 @@ describe('KeyedMutex', () => {
     await expect(failed).rejects.toThrow('boom');
     await expect(next).resolves.toBe('ran');
   });
+
+  it('holds several keys at once, waiting for each, and never deadlocks two callers taking them in different orders', async () => {
+    const mutex = new KeyedMutex();
+    const log: string[] = [];
+    let releaseOne!: () => void;
+    const one = mutex.run('case:1', () => new Promise<void>((resolve) => (releaseOne = resolve)).then(() => void log.push('one')));
+    const both = mutex.runAll(['case:2', 'case:1'], async () => void log.push('both'));
+    const bothAgain = mutex.runAll(['case:1', 'case:2', 'case:1'], async () => void log.push('both again'));
+    const two = mutex.run('case:2', async () => void log.push('two'));
+    await tick();
+    // Keys are taken one at a time in sorted order: waiting for case:1, neither runAll holds case:2 yet.
+    expect(log).toEqual(['two']);
+    releaseOne();
+    await Promise.all([one, both, bothAgain, two]);
+    expect(log).toEqual(['two', 'one', 'both', 'both again']);
+  });
 });

@@ -1,5 +1,5 @@
 import { Query } from 'mingo';
-import type { BackendFindOptions, CollectionBackend, Filter, InsertOutcome, PipelineStage, ReplaceOutcome, StoredRecord } from '../port.js';
+import type { BackendFindOptions, CollectionBackend, Filter, InsertOutcome, PipelineStage, Replacement, ReplaceOutcome, StoredRecord } from '../port.js';
 import { candidatesFor, type IndexedDatastore } from './candidates.js';
 import type { DatafileSync } from './datafileSync.js';
 import type { EqualityIndexes } from './equalityIndexes.js';
@@ -7,6 +7,14 @@ import { runPipeline } from './mingoContext.js';
 
 /** A nedb datastore of store records (the package's CommonJS default export, typed as such). */
 export type NedbDatastore = import('@seald-io/nedb').default<StoredRecord>;
+
+/** The nedb internals replaceRevisions uses to replace many records in one task and one append, as nedb's own update does for one query. */
+interface NedbInternals {
+  executor: { pushAsync<T>(task: () => Promise<T>): Promise<T> };
+  /** All-or-nothing: a unique-index violation rolls every pair back, then throws. */
+  _updateIndexes(pairs: Array<{ oldDoc: StoredRecord; newDoc: StoredRecord }>): void;
+  persistence: { persistNewStateAsync(records: StoredRecord[]): Promise<void> };
+}
 
 /** Appended lines (beyond the live record count) after which the datafile is compacted. */
 const COMPACT_AFTER_LINES = 20_000;
@@ -72,13 +80,27 @@ export class NedbCollection implements CollectionBackend {
 
   replaceRevision(id: string, revision: number, record: StoredRecord): Promise<ReplaceOutcome> {
     return this.write(async () => {
+      const outcome = await this.replaceOne({ id, revision, record });
+      return [outcome, outcome === 'replaced' ? 1 : 0];
+    });
+  }
+
+  /**
+   * All the replaces in one nedb task: the records still at their revision
+   * are swapped in memory together, appended as one write, flushed once. If
+   * one of them breaks a unique index nothing was changed, and they are
+   * replaced one by one to tell which.
+   */
+  replaceRevisions(replacements: readonly Replacement[]): Promise<ReplaceOutcome[]> {
+    return this.write(async () => {
+      let outcomes: ReplaceOutcome[];
       try {
-        const { numAffected } = await this.datastore.updateAsync({ _id: id, _rev: revision }, record, {});
-        return numAffected === 0 ? ['stale', 0] : ['replaced', 1];
+        outcomes = await this.replaceTogether(replacements);
       } catch (error) {
-        if (isUniqueViolation(error)) return ['duplicate', 0];
-        throw error;
+        if (!isUniqueViolation(error)) throw error;
+        outcomes = await Promise.all(replacements.map((replacement) => this.replaceOne(replacement)));
       }
+      return [outcomes, outcomes.filter((outcome) => outcome === 'replaced').length];
     });
   }
 
@@ -138,6 +160,34 @@ export class NedbCollection implements CollectionBackend {
     this.inFlight.add(done);
     void done.finally(() => this.inFlight.delete(done)).catch(() => undefined);
     return done;
+  }
+
+  private replaceTogether(replacements: readonly Replacement[]): Promise<ReplaceOutcome[]> {
+    const nedb = this.datastore as unknown as NedbInternals;
+    return nedb.executor.pushAsync(async () => {
+      const pairs: Array<{ oldDoc: StoredRecord; newDoc: StoredRecord }> = [];
+      const outcomes = replacements.map(({ id, revision, record }): ReplaceOutcome => {
+        const [current] = this.indexed.indexes._id.getMatching(id);
+        // Moved on, gone, or already replaced by an earlier entry of this call.
+        if (!current || current._rev !== revision || pairs.some((pair) => pair.oldDoc === current)) return 'stale';
+        if (record._id !== id) throw new Error(`${this.name}: a replacement cannot change _id (${id} to ${record._id})`);
+        pairs.push({ oldDoc: current, newDoc: copyRecord(record) });
+        return 'replaced';
+      });
+      nedb._updateIndexes(pairs);
+      await nedb.persistence.persistNewStateAsync(pairs.map((pair) => pair.newDoc));
+      return outcomes;
+    });
+  }
+
+  private async replaceOne({ id, revision, record }: Replacement): Promise<ReplaceOutcome> {
+    try {
+      const { numAffected } = await this.datastore.updateAsync({ _id: id, _rev: revision }, record, {});
+      return numAffected === 0 ? 'stale' : 'replaced';
+    } catch (error) {
+      if (isUniqueViolation(error)) return 'duplicate';
+      throw error;
+    }
   }
 
   private async insertOneByOne(records: StoredRecord[]): Promise<InsertOutcome[]> {

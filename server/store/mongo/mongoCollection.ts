@@ -1,5 +1,5 @@
 import type { mongo } from 'mongoose';
-import type { BackendFindOptions, CollectionBackend, Filter, InsertOutcome, PipelineStage, ReplaceOutcome, StoredRecord } from '../port.js';
+import type { BackendFindOptions, CollectionBackend, Filter, InsertOutcome, PipelineStage, Replacement, ReplaceOutcome, StoredRecord } from '../port.js';
 import { insertOutcomesAfter, isDuplicateKeyError } from './mongoErrors.js';
 
 type MongoFilter = mongo.Filter<StoredRecord>;
@@ -35,6 +35,11 @@ export class MongoCollection implements CollectionBackend {
       if (isDuplicateKeyError(error)) return 'duplicate';
       throw error;
     }
+  }
+
+  /** The replaces run side by side (the server groups their journal commits); a bulkWrite would not say which of them matched. */
+  replaceRevisions(replacements: readonly Replacement[]): Promise<ReplaceOutcome[]> {
+    return Promise.all(replacements.map(({ id, revision, record }) => this.replaceRevision(id, revision, record)));
   }
 
   async deleteMany(filter: Filter): Promise<number> {

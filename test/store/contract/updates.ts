@@ -1,6 +1,6 @@
 /** Contract: update operators, optimistic concurrency, concurrent writers, upserts. */
 import { describe, expect, it } from 'vitest';
-import { allTeamsScope, teamsScope } from '../../../server/store/index.js';
+import { allTeamsScope, StoreValidationError, teamsScope } from '../../../server/store/index.js';
 import { useFreshStore, type BackendUnderTest } from '../backends.js';
 import { inserted, newCase } from '../factories.js';
 
@@ -79,6 +79,39 @@ export function updatesContract(backend: BackendUnderTest): void {
       expect(await cases.updateOne(teamsScope(['care']), { _id: opened._id }, { $set: { team: 'helpdesk', tier: 2 }, $inc: { escalations: 1 } })).toMatchObject({ matched: true });
       expect(await cases.findOne(teamsScope(['care']), { _id: opened._id })).toBeNull();
       expect(await cases.findOne(teamsScope(['helpdesk']), { _id: opened._id })).toMatchObject({ team: 'helpdesk', tier: 2, escalations: 1 });
+    });
+
+    it('updates several documents by id in one call: one result each, scoped, repeated ids in order', async () => {
+      const { cases } = fresh.store.collections;
+      const [a, b, c] = await Promise.all(['care', 'care', 'helpdesk'].map(async (team) => inserted(await cases.insertOne(scope, newCase({ team })))));
+      const results = await cases.updateEach(teamsScope(['care']), [
+        { _id: a!._id, update: { $set: { status: 'open' }, $inc: { messageCount: 2 } } },
+        { _id: 'missing', update: { $set: { status: 'open' } } },
+        { _id: b!._id, update: { $set: { status: 'new' } } },
+        { _id: c!._id, update: { $set: { status: 'open' } } },
+        { _id: a!._id, update: { $inc: { messageCount: 1 } } },
+      ]);
+      expect(results).toEqual([
+        { matched: true, modified: true },
+        { matched: false, modified: false },
+        { matched: true, modified: false },
+        { matched: false, modified: false },
+        { matched: true, modified: true },
+      ]);
+      expect(await cases.findOne(scope, { _id: a!._id })).toMatchObject({ status: 'open', messageCount: 3 });
+      expect(await cases.findOne(scope, { _id: c!._id })).toMatchObject({ status: 'new' });
+      await expect(cases.updateEach(scope, [{ _id: a!._id, update: { $set: { status: 'nonsense' as 'open' } } }])).rejects.toBeInstanceOf(StoreValidationError);
+    });
+
+    it('loses no increment when updateEach and single updates write the same documents at once', async () => {
+      const { cases } = fresh.store.collections;
+      const opened = await Promise.all(Array.from({ length: 5 }, async () => inserted(await cases.insertOne(scope, newCase()))));
+      const bump = { $inc: { lastEventSeq: 1 } };
+      await Promise.all([
+        ...Array.from({ length: 4 }, () => cases.updateEach(scope, opened.map((doc) => ({ _id: doc._id, update: bump })))),
+        ...opened.flatMap((doc) => Array.from({ length: 3 }, () => cases.updateOne(scope, { _id: doc._id }, bump))),
+      ]);
+      for (const doc of opened) expect((await cases.findOne(scope, { _id: doc._id }))!.lastEventSeq).toBe(7);
     });
 
     it('upserts: inserts from the filter and the update, then updates; concurrent upserts make one document', async () => {
