@@ -1,6 +1,7 @@
 import { update as applyModifier } from 'mingo';
 import { MingoError } from 'mingo/util';
 import { StoreValidationError, UnsafeQueryError } from './errors.js';
+import { applySimpleUpdate } from './simpleUpdate.js';
 import { isPlainObject } from './validate.js';
 
 /** The update operators the store applies (the same way on both backends: mingo computes the new document). */
@@ -40,8 +41,10 @@ export function assertSafeUpdate(update: Record<string, unknown>, allowed: Reado
   }
 }
 
-/** Applies the update operators to a record in place (MongoDB semantics, by mingo); returns the paths it changed. */
+/** Applies the update operators to a record in place (MongoDB semantics, by mingo, or as mingo does for the simplest updates); returns the paths it changed. */
 export function applyUpdate(collection: string, record: Record<string, unknown>, update: Record<string, unknown>): string[] {
+  const changed = applySimpleUpdate(record, update);
+  if (changed) return changed;
   try {
     return applyModifier(record, update, undefined, undefined, { cloneMode: 'deep', queryOptions: { scriptEnabled: false } });
   } catch (error) {

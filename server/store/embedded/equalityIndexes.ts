@@ -124,7 +124,14 @@ function recordKeys(record: StoredRecord, fields: readonly string[]): string[] {
     if (isScalar(value)) return [keyOf([value])];
     return Array.isArray(value) ? [...new Set(value.filter(isScalar).map((item) => keyOf([item])))] : [];
   }
-  return lookupKeys(fields.map((field) => scalarsOf(record[field]))) ?? [];
+  const values: ScalarValue[] = [];
+  for (const field of fields) {
+    const value = record[field];
+    // Some field is an array (or not a scalar): every combination, or none.
+    if (!isScalar(value)) return lookupKeys(fields.map((name) => scalarsOf(record[name]))) ?? [];
+    values.push(value);
+  }
+  return [keyOf(values)];
 }
 
 function scalarsOf(value: unknown): ScalarValue[] {
