@@ -17,33 +17,42 @@ export interface IndexedDatastore {
   getAllData(): StoredRecord[];
 }
 
-/** The records a filter can match; `exact` when they are exactly its matches (the lookup used every condition of the filter). */
+/** The records a filter can match, and what of the filter is left to test on them (null: nothing, they are exactly its matches). */
 export interface Candidates {
   records: StoredRecord[];
-  exact: boolean;
+  residual: Record<string, unknown> | null;
 }
 
 /**
  * The records a filter can match: by nedb's `_id` index when the filter's
  * top level has an equality (or `$in`) on `_id`, else by the equality index
- * prefix that narrows most (equalityIndexes.ts), else every record. Always a
- * superset of the matches; when the lookup consumed every condition, exactly
- * the matches, and the caller may skip testing them (mingo's `$in` costs
- * about 30 µs per record against 500 values).
+ * prefix that narrows most (equalityIndexes.ts), else every record. The
+ * lookup answers its own conditions exactly, so only the others are left to
+ * test (mingo's `$in` costs about 30 µs per record against 500 values).
  * The records are nedb's own objects: read them, never change them.
  */
 export function candidatesFor(datastore: IndexedDatastore, equality: EqualityIndexes, filter: Record<string, unknown>): Candidates {
   const equalities = new Map<string, ScalarValue | ScalarValue[]>();
-  const conditions = Object.keys(filter).length;
   for (const [field, condition] of Object.entries(filter)) {
     const value = narrowingValue(condition);
     if (!field.startsWith('$') && value !== undefined) equalities.set(field, value);
   }
-  if (equalities.size === 0) return { records: datastore.getAllData(), exact: conditions === 0 };
-  if (equalities.has('_id')) return { records: datastore.indexes._id.getMatching(equalities.get('_id')), exact: conditions === 1 };
-  const found = equality.lookup(equalities);
-  if (!found) return { records: datastore.getAllData(), exact: false };
-  return { records: found.records, exact: found.fields.length === conditions };
+  if (equalities.has('_id')) return { records: datastore.indexes._id.getMatching(equalities.get('_id')), residual: without(filter, ['_id']) };
+  const found = equalities.size > 0 ? equality.lookup(equalities) : undefined;
+  if (!found) return { records: datastore.getAllData(), residual: without(filter, []) };
+  return { records: found.records, residual: without(filter, found.fields) };
+}
+
+/** The filter without the conditions on `answered`; null when none is left. */
+function without(filter: Record<string, unknown>, answered: readonly string[]): Record<string, unknown> | null {
+  const rest: Record<string, unknown> = {};
+  let left = false;
+  for (const [field, condition] of Object.entries(filter)) {
+    if (answered.includes(field)) continue;
+    rest[field] = condition;
+    left = true;
+  }
+  return left ? rest : null;
 }
 
 /** The value (or `$in` list) an index can be asked for, if the condition is an equality on scalars. */

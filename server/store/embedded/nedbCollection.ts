@@ -66,8 +66,10 @@ export class NedbCollection implements CollectionBackend {
 
   async find(filter: Filter, options: BackendFindOptions): Promise<StoredRecord[]> {
     this.assertOpen();
-    const { records, exact } = candidatesFor(this.indexed, this.equality, filter);
-    const cursor = new Query(exact ? {} : filter, MINGO).find<StoredRecord>(records, options.projection).sort(options.sort);
+    const { records, residual } = candidatesFor(this.indexed, this.equality, filter);
+    // A lookup by a unique key (findOne by _id) needs neither mingo's test nor its sort.
+    if (!residual && !options.projection && !options.skip && records.length <= 1) return records.map(copyRecord);
+    const cursor = new Query(residual ?? {}, MINGO).find<StoredRecord>(records, options.projection).sort(options.sort);
     if (options.skip) cursor.skip(options.skip);
     if (options.limit) cursor.limit(options.limit);
     return cursor.all().map(copyRecord);
@@ -131,9 +133,9 @@ export class NedbCollection implements CollectionBackend {
 
   /** The records matching a filter (nedb's own objects: never change them). */
   private matching(filter: Filter): StoredRecord[] {
-    const { records, exact } = candidatesFor(this.indexed, this.equality, filter);
-    if (exact) return records;
-    const query = new Query(filter, MINGO);
+    const { records, residual } = candidatesFor(this.indexed, this.equality, filter);
+    if (!residual) return records;
+    const query = new Query(residual, MINGO);
     return records.filter((record) => query.test(record));
   }
 
