@@ -128,6 +128,23 @@ describeInBrowser('the inbox and a case (browser)', () => {
     await page.context().close();
   });
 
+  it('assigns (a), resolves (e) and opens to reply (r) from the keyboard', async () => {
+    await server.ingest([customerMessage('the website is down here too', { handle: 'rita', name: 'Rita Keys' })]);
+    const page = await inboxAs('ana');
+    await expect(page.locator('.case-row').first().textContent()).resolves.toContain('Rita Keys');
+    await page.keyboard.press('j');
+    await page.keyboard.press('a');
+    await page.getByText('Assigned the case of Rita Keys to you.').waitFor();
+    await row(page, 'Rita Keys').getByText('assigned to ana').waitFor();
+    await page.keyboard.press('e');
+    await page.getByText('Resolved the case of Rita Keys.').waitFor();
+    await row(page, 'Rita Keys').getByText('resolved', { exact: true }).waitFor();
+    await page.keyboard.press('r');
+    await page.getByRole('heading', { level: 1, name: /Rita Keys/ }).waitFor();
+    await expect(page.evaluate(() => document.activeElement?.id ?? '')).resolves.toMatch(/-text$/);
+    await page.context().close();
+  });
+
   it('shows the keyboard shortcuts with ? and closes them with Escape', async () => {
     const page = await inboxAs('ana');
     await row(page, 'Eve Hostile').waitFor();

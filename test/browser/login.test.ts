@@ -18,9 +18,9 @@ describeInBrowser('logging in (browser)', () => {
   });
 
   const landings = [
-    { username: 'admin', view: 'Inbox', path: '/inbox', nav: ['Inbox', 'Monitor'] },
-    { username: 'ana', view: 'Inbox', path: '/inbox', nav: ['Inbox'] },
-    { username: 'hugo', view: 'Inbox', path: '/inbox', nav: ['Inbox'] },
+    { username: 'admin', view: 'Inbox', path: '/inbox', nav: ['Inbox', 'Monitor', 'Metrics'] },
+    { username: 'ana', view: 'Inbox', path: '/inbox', nav: ['Inbox', 'Metrics'] },
+    { username: 'hugo', view: 'Inbox', path: '/inbox', nav: ['Inbox', 'Metrics'] },
     { username: 'mia', view: 'Monitor', path: '/monitor', nav: ['Monitor'] },
   ];
 

@@ -15,6 +15,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { label: 'Inbox', href: '/inbox', active: (r) => r.name === 'inbox' || r.name === 'case', roles: ['agent', 'admin'] },
   { label: 'Monitor', href: '/monitor', active: (r) => r.name === 'monitor', roles: ['marketing', 'admin'] },
+  { label: 'Metrics', href: '/metrics', active: (r) => r.name === 'metrics', roles: ['agent', 'admin'] },
 ];
 
 /** The frame of every logged-in screen: skip link, navigation for the user's role, who is logged in, log out. */

@@ -1,12 +1,16 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { CaseView } from '../inbox/case/CaseView.js';
 import { InboxView } from '../inbox/InboxView.js';
 import { MonitorView } from '../monitor/MonitorView.js';
+import { Loading } from '../ui/States.js';
 import { useSession } from '../session/SessionContext.js';
 import { AppShell } from './AppShell.js';
 import { homeOf, mayOpen } from './homeOf.js';
 import { Link } from './Link.js';
 import { useRoute } from './router.js';
+
+// The charts library is large: load it only when someone opens the metrics.
+const MetricsView = lazy(() => import('../metrics/MetricsView.js').then((module) => ({ default: module.MetricsView })));
 
 /** The logged-in screens; the home path and screens the role may not open lead to the role's own view. */
 export function Screens() {
@@ -24,6 +28,7 @@ export function Screens() {
       {route.name === 'inbox' && !misplaced && <InboxView />}
       {route.name === 'case' && !misplaced && <CaseView key={route.id} id={route.id} />}
       {route.name === 'monitor' && !misplaced && <MonitorView />}
+      {route.name === 'metrics' && !misplaced && <Suspense fallback={<Loading label="Loading metrics" />}><MetricsView /></Suspense>}
       {route.name === 'notFound' && (
         <section className="not-found">
           <h1>Page not found</h1>

@@ -11,6 +11,7 @@ export function mayOpen(role: Role, route: Route): boolean {
   switch (route.name) {
     case 'inbox':
     case 'case':
+    case 'metrics':
       return role === 'agent' || role === 'admin';
     case 'monitor':
       return role === 'marketing' || role === 'admin';

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'inbox' }
   | { name: 'case'; id: string }
   | { name: 'monitor' }
+  | { name: 'metrics' }
   | { name: 'home' }
   | { name: 'notFound'; path: string };
 
@@ -13,6 +14,7 @@ export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
   if (pathname === '/inbox') return { name: 'inbox' };
   if (pathname === '/monitor') return { name: 'monitor' };
+  if (pathname === '/metrics') return { name: 'metrics' };
   const caseMatch = /^\/cases\/([^/]+)$/.exec(pathname);
   if (caseMatch?.[1]) return { name: 'case', id: decodeURIComponent(caseMatch[1]) };
   return { name: 'notFound', path: pathname };
@@ -23,6 +25,7 @@ export function pathOf(route: Route): string {
   switch (route.name) {
     case 'inbox': return '/inbox';
     case 'monitor': return '/monitor';
+    case 'metrics': return '/metrics';
     case 'case': return `/cases/${encodeURIComponent(route.id)}`;
     case 'home': return '/';
     case 'notFound': return route.path;

@@ -1,18 +1,22 @@
 import { useCallback, useState } from 'react';
-import type { CaseFilters } from '../api/types.js';
+import type { Case, CaseFilters } from '../api/types.js';
 import { navigate } from '../app/router.js';
 import { Empty, ErrorState, Loading } from '../ui/States.js';
 import { CaseList } from './CaseList.js';
 import { filtersFromQuery, queryFromFilters } from './inboxQuery.js';
 import { InboxFilters } from './InboxFilters.js';
 import { KeyboardHelp } from './KeyboardHelp.js';
+import { useSession } from '../session/SessionContext.js';
 import { useCaseList } from './useCaseList.js';
+import { useQuickActions } from './useQuickActions.js';
 import { useTriageKeys } from './useTriageKeys.js';
 
 /** The agents' inbox: filters, the live case list with an "N new" marker, keyboard triage. */
 export function InboxView() {
   const [filters, setFilters] = useState<CaseFilters>(() => filtersFromQuery(window.location.search));
   const list = useCaseList(filters);
+  const { session } = useSession();
+  const quick = useQuickActions(list.applyCase, list.reload, session.user.username);
   const [selected, setSelected] = useState(-1);
   const [focusToken, setFocusToken] = useState(0);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -28,13 +32,17 @@ export function InboxView() {
     setSelected((index) => Math.min(list.cases.length - 1, Math.max(0, index + delta)));
     setFocusToken((n) => n + 1);
   };
+  const withSelected = (act: (item: Case) => void) => () => {
+    const item = list.cases[selected];
+    if (item) act(item);
+  };
   useTriageKeys({
     next: () => move(1),
     previous: () => move(-1),
-    open: () => {
-      const item = list.cases[selected];
-      if (item) navigate(`/cases/${encodeURIComponent(item.id)}`);
-    },
+    open: withSelected((item) => navigate(`/cases/${encodeURIComponent(item.id)}`)),
+    reply: withSelected((item) => navigate(`/cases/${encodeURIComponent(item.id)}?focus=reply`)),
+    resolve: withSelected(quick.resolve),
+    assignToMe: withSelected(quick.assignToMe),
     help: () => setHelpOpen(true),
   }, !helpOpen);
 
@@ -55,6 +63,9 @@ export function InboxView() {
         <h1 id="inbox-title">Inbox</h1>
         <InboxFilters filters={filters} onChange={changeFilters} />
         <button type="button" className="secondary" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">Shortcuts (?)</button>
+      </div>
+      <div role="status" className="quick-notice">
+        {quick.notice && <p className={quick.notice.kind === 'error' ? 'form-error' : 'form-info'}>{quick.notice.text}</p>}
       </div>
       <div aria-live="polite" className="new-marker-slot">
         {list.pending.length > 0 && (

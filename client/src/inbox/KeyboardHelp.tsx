@@ -4,6 +4,9 @@ const SHORTCUTS: [string, string][] = [
   ['j', 'next case'],
   ['k', 'previous case'],
   ['Enter', 'open the selected case'],
+  ['r', 'reply to the selected case'],
+  ['e', 'resolve the selected case'],
+  ['a', 'assign the selected case to me'],
   ['?', 'show this help'],
   ['Esc', 'close this help'],
 ];

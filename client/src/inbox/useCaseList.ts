@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { listCases } from '../api/cases.js';
-import type { CaseFilters } from '../api/types.js';
+import type { Case, CaseFilters } from '../api/types.js';
 import { useLive } from '../live/LiveContext.js';
 import { caseListReducer, EMPTY_CASE_LIST, matchesFilters } from './caseListState.js';
 
@@ -63,6 +63,8 @@ export function useCaseList(filters: CaseFilters) {
   }, [live, reload]);
 
   const reveal = useCallback(() => dispatch({ type: 'reveal' }), []);
+  /** Puts a case this user just changed in place (newer versions win; live events may bring it too). */
+  const applyCase = useCallback((item: Case) => dispatch({ type: 'upsert', case: item, matches: true }), []);
 
-  return { ...state, load, hasMore: nextCursor !== null, loadingMore, moreError, loadMore, reload, reveal };
+  return { ...state, load, hasMore: nextCursor !== null, loadingMore, moreError, loadMore, reload, reveal, applyCase };
 }

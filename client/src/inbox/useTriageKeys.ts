@@ -4,8 +4,13 @@ export interface TriageKeys {
   next(): void;
   previous(): void;
   open(): void;
+  reply(): void;
+  resolve(): void;
+  assignToMe(): void;
   help(): void;
 }
+
+const LETTERS: Record<string, keyof TriageKeys> = { j: 'next', k: 'previous', r: 'reply', e: 'resolve', a: 'assignToMe', '?': 'help' };
 
 /** Whether a key press is typing into a field (shortcuts must not fire then). */
 function isTyping(target: EventTarget | null): boolean {
@@ -13,7 +18,7 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** The inbox's keyboard triage: j/k move, Enter opens, ? shows help (ignored while typing or with modifiers). */
+/** The inbox's keyboard triage: j/k move, Enter opens, r replies, e resolves, a assigns to me, ? shows help (ignored while typing or with modifiers). */
 export function useTriageKeys(keys: TriageKeys, enabled: boolean): void {
   const ref = useRef(keys);
   ref.current = keys;
@@ -22,15 +27,12 @@ export function useTriageKeys(keys: TriageKeys, enabled: boolean): void {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
       const target = event.target as HTMLElement | null;
-      const action = event.key === 'j' ? ref.current.next
-        : event.key === 'k' ? ref.current.previous
-        : event.key === '?' ? ref.current.help
-        // Enter on a link or button does its own thing; elsewhere it opens the selected case.
-        : event.key === 'Enter' && !target?.closest('a, button') ? ref.current.open
-        : undefined;
+      const name = LETTERS[event.key];
+      // Enter on a link or button does its own thing; elsewhere it opens the selected case.
+      const action = name ?? (event.key === 'Enter' && !target?.closest('a, button') ? 'open' : undefined);
       if (!action) return;
       event.preventDefault();
-      action();
+      ref.current[action]();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from '../../app/Link.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { formatDateTime, timeToTarget } from '../../ui/formatTime.js';
@@ -17,11 +17,13 @@ export function CaseView({ id }: { id: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const now = useNow();
   const ready = state.kind === 'ready';
+  // The inbox's `r` opens the case to reply: focus goes to the reply box instead of the heading.
+  const [focusReply] = useState(() => new URLSearchParams(window.location.search).get('focus') === 'reply');
 
   // Focus the heading once the case is there, so keyboard and screen-reader users start at the top of it.
   useEffect(() => {
-    if (ready) heading.current?.focus();
-  }, [ready]);
+    if (ready && !focusReply) heading.current?.focus();
+  }, [ready, focusReply]);
 
   if (state.kind === 'loading') return <Loading label="Loading the case" />;
   if (state.kind === 'error') {
@@ -57,7 +59,7 @@ export function CaseView({ id }: { id: string }) {
             <h2 id="thread-title">Conversation</h2>
             <Thread item={item} messages={messages} />
           </section>
-          <ReplyBox key={item.id} item={item} onSent={reload} />
+          <ReplyBox key={item.id} item={item} onSent={reload} autoFocus={focusReply} />
         </div>
         <aside className="case-side" aria-label="Case details">
           <CaseControls item={item} onSaved={(saved) => {

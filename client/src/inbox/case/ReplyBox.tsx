@@ -4,7 +4,7 @@ import type { Case, Channel } from '../../api/types.js';
 import { xLength, X_MAX_LENGTH } from './xLength.js';
 
 /** The reply form: public reply or DM, a live 280-character counter for public replies, a sent/failed notice. */
-export function ReplyBox({ item, onSent }: { item: Case; onSent(): void }) {
+export function ReplyBox({ item, onSent, autoFocus = false }: { item: Case; onSent(): void; autoFocus?: boolean }) {
   const id = useId();
   const [text, setText] = useState('');
   const [channel, setChannel] = useState<Channel>(item.channel);
@@ -38,7 +38,7 @@ export function ReplyBox({ item, onSent }: { item: Case; onSent(): void }) {
         <label><input type="radio" name={`${id}-channel`} value="dm" checked={channel === 'dm'} onChange={() => setChannel('dm')} /> Direct message</label>
       </fieldset>
       <label htmlFor={`${id}-text`}>Your reply</label>
-      <textarea id={`${id}-text`} value={text} rows={4} onChange={(e) => setText(e.target.value)} aria-describedby={`${id}-count`} aria-invalid={tooLong || undefined} />
+      <textarea id={`${id}-text`} autoFocus={autoFocus} value={text} rows={4} onChange={(e) => setText(e.target.value)} aria-describedby={`${id}-count`} aria-invalid={tooLong || undefined} />
       <p id={`${id}-count`} className={`counter${tooLong ? ' over' : ''}`}>
         {channel === 'public' ? `${length} / ${X_MAX_LENGTH} characters${tooLong ? `: ${length - X_MAX_LENGTH} too many for a public reply` : ''}` : `${length} characters (direct message)`}
       </p>
