@@ -11,23 +11,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EqualityIndexes, indexPrefixes } from '../../server/store/embedded/equalityIndexes.js';
+import { openNedbCollection } from '../../server/store/embedded/openNedbCollection.js';
 import { allTeamsScope, openStore, type Filter, type Store } from '../../server/store/index.js';
 import { newCase, newMessage, newUser } from './factories.js';
 
 describe('EqualityIndexes', () => {
-  it('keeps every prefix of the schema indexes, up to the first date, dotted path or _id', () => {
-    const schema = new Schema({ team: String, status: String, at: Date, threadId: String, customer: { id: String } });
+  it('keeps every prefix of the schema indexes, up to the first date, _id or path that could cross an array', () => {
+    const item = new Schema({ id: String }, { _id: false });
+    const schema = new Schema({ team: String, status: String, at: Date, threadId: String, customer: { id: String }, delivery: { type: item }, items: [item], data: Schema.Types.Mixed });
     schema.index({ team: 1, status: 1, at: -1, threadId: 1 });
     schema.index({ status: 1, _id: 1 });
     schema.index({ threadId: 1 }, { unique: true });
-    schema.index({ 'customer.id': 1 });
-    expect(indexPrefixes(schema)).toEqual([['team'], ['team', 'status'], ['status'], ['threadId']]);
+    schema.index({ 'customer.id': 1, 'delivery.id': 1 });
+    schema.index({ 'items.id': 1 });
+    schema.index({ 'data.id': 1 });
+    expect(indexPrefixes(schema)).toEqual([['team'], ['team', 'status'], ['status'], ['threadId'], ['customer.id'], ['customer.id', 'delivery.id']]);
   });
 
   it('looks up by the narrowest prefix, with typed keys, $in lists and multikey arrays', () => {
-    const indexes = new EqualityIndexes([['kind'], ['kind', 'n'], ['tags']]);
-    const a = { _id: 'a', kind: 'x', n: 1, tags: ['p', 'q'] };
-    const b = { _id: 'b', kind: 'x', n: '1', tags: ['q'] };
+    const indexes = new EqualityIndexes([['kind'], ['kind', 'n'], ['tags'], ['sub.id']]);
+    const a = { _id: 'a', kind: 'x', n: 1, tags: ['p', 'q'], sub: { id: 's' } };
+    const b = { _id: 'b', kind: 'x', n: '1', tags: ['q'], sub: null };
     const c = { _id: 'c', kind: 'y', n: 1, tags: 'p' };
     [a, b, c].forEach((record) => indexes.add(record));
     expect(indexes.lookup(new Map([['kind', 'x']]))).toEqual({ records: [a, b], fields: ['kind'] });
@@ -36,6 +40,7 @@ describe('EqualityIndexes', () => {
     expect(indexes.lookup(new Map([['tags', ['p', 'q']]]))?.records.sort((x, y) => x._id.localeCompare(y._id))).toEqual([a, b, c]);
     expect(indexes.lookup(new Map([['kind', 'z']]))).toEqual({ records: [], fields: ['kind'] });
     expect(indexes.lookup(new Map([['n', 1]]))).toBeUndefined();
+    expect(indexes.lookup(new Map([['sub.id', 's']]))?.records).toEqual([a]);
     indexes.remove(a);
     expect(indexes.lookup(new Map([['tags', 'p']]))?.records).toEqual([c]);
   });
@@ -97,6 +102,32 @@ describe('equality indexes in step with nedb', () => {
       }),
       { numRuns: 15 },
     );
+  });
+
+  it('follows dotted paths through sub-documents as MongoDB does', async () => {
+    const sender = new Schema({ kind: String, id: String }, { _id: false });
+    const delivery = new Schema({ status: String, sender: { type: sender } }, { _id: false });
+    const schema = new Schema({ _id: String, platform: String, delivery: { type: delivery, default: null } });
+    schema.index({ platform: 1, 'delivery.sender.id': 1 });
+    schema.index({ 'delivery.status': 1 });
+    const dataDir = await mkdtemp(join(tmpdir(), 'equality-'));
+    const collection = await openNedbCollection(join(dataDir, 'replies.db'), 'replies', schema);
+    try {
+      await collection.insertMany([
+        { _id: 'a', _rev: 0, platform: 'x', delivery: { status: 'queued', sender: { kind: 'system', id: 'bot' } } },
+        { _id: 'b', _rev: 0, platform: 'x', delivery: { status: 'sent', sender: { kind: 'user', id: 'ana' } } },
+        { _id: 'c', _rev: 0, platform: 'x', delivery: null },
+        { _id: 'd', _rev: 0, platform: 'y', delivery: { status: 'queued', sender: { kind: 'system', id: 'bot' } } },
+      ]);
+      expect(await collection.replaceRevision('b', 0, { _id: 'b', _rev: 1, platform: 'x', delivery: { status: 'queued', sender: { kind: 'user', id: 'ana' } } })).toBe('replaced');
+      const ids = async (filter: Filter) => (await collection.find(filter, { sort: { _id: 1 } })).map((record) => record._id);
+      expect(await ids({ platform: 'x', 'delivery.sender.id': 'bot' })).toEqual(['a']);
+      expect(await ids({ 'delivery.status': { $in: ['queued'] } })).toEqual(['a', 'b', 'd']);
+      expect(await ids({ platform: 'x', 'delivery.sender.id': { $in: ['bot', 'ana'] }, 'delivery.sender.kind': 'user' })).toEqual(['b']);
+    } finally {
+      await collection.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('forgets the records of a batch nedb refused as a whole (a duplicate rolls the batch back)', async () => {

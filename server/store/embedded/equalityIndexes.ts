@@ -100,8 +100,10 @@ export class EqualityIndexes {
 /**
  * The prefixes of a schema's indexes worth keeping: each index's leading
  * fields up to (not including) its first Date field, whose values no lookup
- * can ask for, or its first dotted path (which MongoDB follows into arrays;
- * not needed yet); `_id` is left to nedb's own index. Duplicates are dropped.
+ * can ask for, or its first dotted path that could cross an array (MongoDB
+ * follows a path into arrays; a path through sub-documents and nested
+ * objects only is read as a plain walk); `_id` is left to nedb's own index.
+ * Duplicates are dropped.
  */
 export function indexPrefixes(schema: Schema): string[][] {
   const prefixes = new Map<string, string[]>();
@@ -110,28 +112,50 @@ export function indexPrefixes(schema: Schema): string[][] {
     for (let length = 1; length <= names.length; length++) {
       const prefix = names.slice(0, length);
       const last = prefix[length - 1]!;
-      if (last === '_id' || last.includes('.') || schema.path(last)?.instance === 'Date') break;
+      if (last === '_id' || !throughObjectsOnly(schema, last) || schema.path(last)?.instance === 'Date') break;
       prefixes.set(JSON.stringify(prefix), prefix);
     }
   }
   return [...prefixes.values()];
 }
 
+/** Whether every step of a dotted path before its last is a sub-document or a nested object (never an array or Mixed). */
+function throughObjectsOnly(schema: Schema, path: string): boolean {
+  const parts = path.split('.');
+  for (let end = 1; end < parts.length; end++) {
+    const step = parts.slice(0, end).join('.');
+    const type = schema.path(step) as { $isSingleNested?: boolean } | undefined;
+    if (!type?.$isSingleNested && !(schema as unknown as { nested: Record<string, boolean> }).nested[step]) return false;
+  }
+  return true;
+}
+
 /** The keys a record is filed under for a prefix: one per combination of its fields' scalar values. */
 function recordKeys(record: StoredRecord, fields: readonly string[]): string[] {
   if (fields.length === 1) {
-    const value = record[fields[0]!];
+    const value = fieldValue(record, fields[0]!);
     if (isScalar(value)) return [keyOf([value])];
     return Array.isArray(value) ? [...new Set(value.filter(isScalar).map((item) => keyOf([item])))] : [];
   }
   const values: ScalarValue[] = [];
   for (const field of fields) {
-    const value = record[field];
+    const value = fieldValue(record, field);
     // Some field is an array (or not a scalar): every combination, or none.
-    if (!isScalar(value)) return lookupKeys(fields.map((name) => scalarsOf(record[name]))) ?? [];
+    if (!isScalar(value)) return lookupKeys(fields.map((name) => scalarsOf(fieldValue(record, name)))) ?? [];
     values.push(value);
   }
   return [keyOf(values)];
+}
+
+/** A field's value; a dotted path walks objects (indexPrefixes admits only paths with no array on the way). */
+function fieldValue(record: StoredRecord, path: string): unknown {
+  if (!path.includes('.')) return record[path];
+  let value: unknown = record;
+  for (const part of path.split('.')) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
 }
 
 function scalarsOf(value: unknown): ScalarValue[] {
