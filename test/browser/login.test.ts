@@ -18,9 +18,9 @@ describeInBrowser('logging in (browser)', () => {
   });
 
   const landings = [
-    { username: 'admin', view: 'Inbox', path: '/inbox', nav: ['Inbox', 'Monitor', 'Metrics'] },
-    { username: 'ana', view: 'Inbox', path: '/inbox', nav: ['Inbox', 'Metrics'] },
-    { username: 'hugo', view: 'Inbox', path: '/inbox', nav: ['Inbox', 'Metrics'] },
+    { username: 'admin', view: 'Inbox', path: '/inbox', nav: ['Inbox', 'Rules', 'Monitor', 'Metrics'] },
+    { username: 'ana', view: 'Inbox', path: '/inbox', nav: ['Inbox', 'Rules', 'Metrics'] },
+    { username: 'hugo', view: 'Inbox', path: '/inbox', nav: ['Inbox', 'Rules', 'Metrics'] },
     { username: 'mia', view: 'Monitor', path: '/monitor', nav: ['Monitor'] },
   ];
 

@@ -14,6 +14,7 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { label: 'Inbox', href: '/inbox', active: (r) => r.name === 'inbox' || r.name === 'case', roles: ['agent', 'admin'] },
+  { label: 'Rules', href: '/rules', active: (r) => r.name === 'rules', roles: ['admin', 'agent'] },
   { label: 'Monitor', href: '/monitor', active: (r) => r.name === 'monitor', roles: ['marketing', 'admin'] },
   { label: 'Metrics', href: '/metrics', active: (r) => r.name === 'metrics', roles: ['agent', 'admin'] },
 ];

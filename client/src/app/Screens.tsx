@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { CaseView } from '../inbox/case/CaseView.js';
 import { InboxView } from '../inbox/InboxView.js';
 import { MonitorView } from '../monitor/MonitorView.js';
+import { RulesView } from '../rules/RulesView.js';
 import { Loading } from '../ui/States.js';
 import { useSession } from '../session/SessionContext.js';
 import { AppShell } from './AppShell.js';
@@ -28,6 +29,7 @@ export function Screens() {
       {route.name === 'inbox' && !misplaced && <InboxView />}
       {route.name === 'case' && !misplaced && <CaseView key={route.id} id={route.id} />}
       {route.name === 'monitor' && !misplaced && <MonitorView />}
+      {route.name === 'rules' && !misplaced && <RulesView />}
       {route.name === 'metrics' && !misplaced && <Suspense fallback={<Loading label="Loading metrics" />}><MetricsView /></Suspense>}
       {route.name === 'notFound' && (
         <section className="not-found">

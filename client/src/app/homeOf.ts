@@ -12,6 +12,7 @@ export function mayOpen(role: Role, route: Route): boolean {
     case 'inbox':
     case 'case':
     case 'metrics':
+    case 'rules':
       return role === 'agent' || role === 'admin';
     case 'monitor':
       return role === 'marketing' || role === 'admin';

@@ -6,6 +6,7 @@ export type Route =
   | { name: 'case'; id: string }
   | { name: 'monitor' }
   | { name: 'metrics' }
+  | { name: 'rules' }
   | { name: 'home' }
   | { name: 'notFound'; path: string };
 
@@ -15,6 +16,7 @@ export function parseRoute(pathname: string): Route {
   if (pathname === '/inbox') return { name: 'inbox' };
   if (pathname === '/monitor') return { name: 'monitor' };
   if (pathname === '/metrics') return { name: 'metrics' };
+  if (pathname === '/rules') return { name: 'rules' };
   const caseMatch = /^\/cases\/([^/]+)$/.exec(pathname);
   if (caseMatch?.[1]) return { name: 'case', id: decodeURIComponent(caseMatch[1]) };
   return { name: 'notFound', path: pathname };
@@ -26,6 +28,7 @@ export function pathOf(route: Route): string {
     case 'inbox': return '/inbox';
     case 'monitor': return '/monitor';
     case 'metrics': return '/metrics';
+    case 'rules': return '/rules';
     case 'case': return `/cases/${encodeURIComponent(route.id)}`;
     case 'home': return '/';
     case 'notFound': return route.path;

@@ -1,0 +1,99 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startTestServer } from '../server/startTestServer.js';
+import { describeInBrowser, launchChromium, newContext, screenshot } from './chromium.js';
+import { logIn } from './logIn.js';
+import { customerMessage } from './messages.js';
+
+const RULES_FILE = new URL('./fixtures/reorder.rules.json', import.meta.url).pathname;
+
+describeInBrowser('the rules editor (browser)', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer({ RULES_FILE });
+    browser = await launchChromium();
+    await server.ingest([customerMessage('I want a refund for my order', { handle: 'rhea' })]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function rulesAs(username: string): Promise<Page> {
+    const context = await newContext(browser, server.url);
+    const page = await context.newPage();
+    await logIn(page, username);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rules' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rules', exact: true }).waitFor();
+    return page;
+  }
+
+  const order = (page: Page) => page.locator('.rule-card .rule-id').allTextContents();
+
+  it('reorders two rules from the keyboard, shows the lint warning, backtests, publishes, and routes the next message by the new order', async () => {
+    const page = await rulesAs('admin');
+    await expect(order(page)).resolves.toEqual(['refund-care', 'billing-private', 'outage']);
+
+    // Keyboard drag and drop: Space lifts, ArrowUp moves, Space drops.
+    await page.getByRole('button', { name: 'Move rule billing-private' }).focus();
+    await page.keyboard.press('Space');
+    await page.waitForTimeout(150);
+    await page.keyboard.press('ArrowUp');
+    await page.waitForTimeout(250);
+    await page.keyboard.press('Space');
+    await expect.poll(() => order(page)).toEqual(['billing-private', 'refund-care', 'outage']);
+    await page.getByText('Unsaved changes.', { exact: false }).waitFor();
+
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText(/Draft saved \(draft version \d+\)/).waitFor();
+    const warnings = page.getByRole('list', { name: 'Warnings for refund-care' });
+    await expect(warnings.textContent()).resolves.toContain('shadowed by billing-private');
+
+    await page.getByRole('button', { name: 'Run backtest' }).click();
+    await page.getByText('1 messages re-routed against active version 1: 1 would be decided by another rule, 1 would go to another tier or team.').waitFor();
+    await expect(page.locator('table.backtest tbody tr').textContent()).resolves.toContain('billing-private → Tier 2, helpdesk');
+
+    await page.getByLabel('Message text').fill('please refund me');
+    await page.getByRole('button', { name: 'Route it' }).click();
+    await page.getByText('Rule billing-private decides: Tier 2, team helpdesk, priority high.').waitFor();
+    await screenshot(page, 'rules');
+
+    await page.getByRole('button', { name: 'Publish draft' }).click();
+    await page.getByText('Published as version 2: new conversations are routed by it now.').waitFor();
+    await page.getByRole('region', { name: 'Versions' }).getByText('moved billing-private 2→1').waitFor();
+
+    await server.ingest([customerMessage('refund please, wrong size', { handle: 'after_publish', name: 'After Publish' })]);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inbox' }).click();
+    const row = page.locator('.case-row', { hasText: 'After Publish' });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toMatch(/T2 Private/);
+    await page.context().close();
+  });
+
+  it('saves an invalid draft and shows each error at the field it points to; nothing can be published', async () => {
+    const page = await rulesAs('admin');
+    const card = page.getByRole('listitem', { name: /^Rule 3: outage/ });
+    await card.getByRole('button', { name: 'Edit' }).click();
+    const value = card.getByLabel('Value', { exact: true });
+    await value.fill('');
+    await value.blur();
+    await card.getByLabel('Team', { exact: true }).fill('nobody-here');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText(/Saved, but the draft is invalid/).waitFor();
+    await expect(value.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(card.locator('.field-errors').allTextContents()).resolves.toHaveLength(2);
+    await expect(page.getByRole('button', { name: 'Publish draft' }).isDisabled()).resolves.toBe(true);
+    await screenshot(page, 'rules-errors');
+    await page.context().close();
+  });
+
+  it('shows agents the rules read-only', async () => {
+    const page = await rulesAs('ana');
+    await expect(page.locator('.rule-card').count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByRole('button', { name: 'Save draft' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: /^Move rule/ }).count()).resolves.toBe(0);
+    await page.context().close();
+  });
+});
