@@ -35,6 +35,10 @@ describeInBrowser('the monitor (browser)', () => {
     await expect(thread.textContent()).resolves.toContain('still down, write to [email]');
     await expect(page.getByText('paula@example.com').count()).resolves.toBe(0);
     await expect(page.getByText('charged twice').count()).resolves.toBe(0);
+    // Charts of what the page shows: volume over time and top keywords (with the figures as text).
+    const keywords = page.getByRole('region', { name: 'Top keywords' });
+    await expect(keywords.locator('.keywords li').first().textContent()).resolves.toBe('down (2)');
+    await page.getByRole('region', { name: 'Public messages per hour' }).getByText(/^2 messages from/).waitFor();
     // Read-only: no form controls besides the page's own refresh.
     await expect(page.locator('main textarea, main select, main input').count()).resolves.toBe(0);
     await screenshot(page, 'monitor');

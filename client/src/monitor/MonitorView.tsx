@@ -1,6 +1,10 @@
+import { lazy, Suspense } from 'react';
 import { Empty, ErrorState, Loading } from '../ui/States.js';
 import { ThreadCard } from './ThreadCard.js';
 import { useMonitorThreads } from './useMonitorThreads.js';
+
+// The charts library is large: load it after the threads are on screen.
+const MonitorCharts = lazy(() => import('./MonitorCharts.js').then((module) => ({ default: module.MonitorCharts })));
 
 /** Marketing's read-only view of public conversations (never DMs or private cases; personal data masked by the server). */
 export function MonitorView() {
@@ -16,7 +20,12 @@ export function MonitorView() {
       {monitor.load.kind === 'error' && <ErrorState message={`Could not load public threads: ${monitor.load.message}`} onRetry={monitor.reload} />}
       {monitor.load.kind === 'ready' && monitor.threads.length === 0 && <Empty>No public conversations yet.</Empty>}
       {monitor.load.kind === 'ready' && monitor.threads.length > 0 && (
-        <ul className="thread-cards">
+        <Suspense fallback={<Loading label="Loading charts" />}>
+          <MonitorCharts threads={monitor.threads} />
+        </Suspense>
+      )}
+      {monitor.load.kind === 'ready' && monitor.threads.length > 0 && (
+        <ul className="thread-cards" aria-label="Public threads">
           {monitor.threads.map((thread) => (
             <li key={thread.id}><ThreadCard thread={thread} /></li>
           ))}

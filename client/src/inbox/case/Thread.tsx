@@ -26,7 +26,7 @@ export function Thread({ item, messages }: { item: Case; messages: ThreadMessage
                 {message.author?.handle && !ours && message.author.name && <span className="handle"> @{message.author.handle}</span>}
                 {message.channel && <span className="channel">{message.channel === 'dm' ? 'DM' : 'Public'}</span>}
                 <time dateTime={message.createdAt}>{formatDateTime(message.createdAt)}</time>
-                {ours && typeof message.status === 'string' && <span className={`delivery delivery-${message.status}`}>{message.status}</span>}
+                {ours && typeof message.status === 'string' && <span className={`delivery delivery-${message.status}`}>{message.status}{typeof message.error === 'string' && message.error ? `: ${message.error}` : ''}</span>}
               </header>
               <MessageText text={message.text} />
             </article>

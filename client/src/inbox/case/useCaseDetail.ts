@@ -39,13 +39,19 @@ export function useCaseDetail(id: string) {
     if (!live) return;
     const offs = [
       live.on('case:upsert', ({ case: item }) => {
-        if (item.id === id) replaceCase(item);
+        if (item.id !== id) return;
+        replaceCase(item);
+        // The history (and our replies' delivery) changed with it: fetch them.
+        reload();
       }),
       live.on('message:new', ({ caseId, message }) => {
         if (caseId !== id) return;
         setState((current) => {
-          if (current.kind !== 'ready' || current.detail.messages.some((m) => m.id === message.id)) return current;
-          return { kind: 'ready', detail: { ...current.detail, messages: [...current.detail.messages, message] } };
+          if (current.kind !== 'ready') return current;
+          const { messages } = current.detail;
+          // A message seen before (our reply, now sent or failed) is replaced; a new one goes last.
+          const next = messages.some((m) => m.id === message.id) ? messages.map((m) => (m.id === message.id ? message : m)) : [...messages, message];
+          return { kind: 'ready', detail: { ...current.detail, messages: next } };
         });
       }),
       live.onResync(reload),
