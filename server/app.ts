@@ -8,7 +8,10 @@ import { requireCsrfToken } from './middleware/csrf.js';
 import { apiNotFound, errorHandler } from './middleware/errorHandler.js';
 import { loadSession } from './middleware/session.js';
 import type { Message } from './routing/index.js';
+import type { ReplyQueue } from './replies/replies.js';
 import { caseRoutes } from './routes/cases/cases.js';
+import { escalationRoutes } from './routes/cases/escalations.js';
+import { replyRoutes } from './routes/cases/replies.js';
 import { healthRoutes } from './routes/health/health.js';
 import { messageRoutes, type IngestResult } from './routes/messages/messages.js';
 import { metricsRoutes } from './routes/metrics/metrics.js';
@@ -26,8 +29,10 @@ export interface AppDeps {
   rules: RuleRoutesDeps;
   /** Sessions (signed cookie, CSRF token) and login throttling. */
   auth: AuthOptions;
-  /** Announces cases changed through the API to the live streams (after the write is durable). */
-  casesChanged?: (caseIds: string[]) => Promise<void>;
+  /** Announces cases changed through the API to the live streams (after the write is durable), with their new messages ("x:123"). */
+  casesChanged?: (caseIds: string[], newMessageIds?: ReadonlySet<string>) => Promise<void>;
+  /** Queues replies for the outbox (POST /api/cases/:id/replies is off without it). */
+  replies?: ReplyQueue;
 }
 
 /** The express app: security headers, the API routes, one error handler. */
@@ -44,6 +49,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(messageRoutes({ ingestToken: deps.ingestToken, ingest: deps.ingest }));
   app.use(ruleRoutes(deps.rules));
   app.use(caseRoutes({ store: auth.store, casesChanged: deps.casesChanged }));
+  if (deps.replies) app.use(replyRoutes({ store: auth.store, replies: deps.replies, casesChanged: deps.casesChanged }));
+  app.use(escalationRoutes({ store: auth.store, casesChanged: deps.casesChanged }));
   app.use(metricsRoutes({ store: auth.store }));
   app.use(monitorRoutes({ store: auth.store }));
   app.use(clientApp(CLIENT_DIR));

@@ -4,6 +4,7 @@ import { createApp } from './app.js';
 import { describeDemoUsers, isLoopbackHost, seedDemoAccounts } from './auth/seedDemo.js';
 import { ingestMessages } from './commands/ingestMessages.js';
 import type { Connector, MessageSink } from './connectors/connector.js';
+import type { RetryPolicy } from './connectors/x/retry.js';
 import { XConnector } from './connectors/x/xConnector.js';
 import type { Env } from './env.js';
 import { logger } from './logger.js';
@@ -15,6 +16,8 @@ import { announceIngested } from './realtime/announceIngested.js';
 import { CaseFeed } from './realtime/caseFeed.js';
 import { startSlaSweeper } from './cases/slaSweeper.js';
 import { attachLiveServer } from './realtime/liveServer.js';
+import type { ReplyRetryPolicy } from './replies/outbox.js';
+import { Replies } from './replies/replies.js';
 import { startXSimulator, type RunningXSimulator } from './simulator/x/index.js';
 import { logStoreInUse, openStore, storedCheckpoints, type Store } from './store/index.js';
 
@@ -37,6 +40,12 @@ export interface ServerOptions {
   slaSweepIntervalMs?: number;
   /** Start connectors polling (default true). */
   startConnectors?: boolean;
+  /** Retries of the X connector's requests (tests make them few and fast). */
+  xRetry?: RetryPolicy;
+  /** How often and how soon the reply outbox tries a reply again. */
+  replyRetry?: ReplyRetryPolicy;
+  /** How long the bot waits before answering the same author again (default 24 h). */
+  botAnswerWindowMs?: number;
 }
 
 const SIMULATOR_CREDENTIALS = { appKey: 'simulator', appSecret: 'simulator', accessToken: 'simulator', accessSecret: 'simulator' };
@@ -56,6 +65,8 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   const brandAccounts = new Set(accountId ? [`x:${accountId}`] : []);
   // Set once the live server is up; messages ingested before then are announced by nobody (no one is connected yet).
   const live: { feed?: CaseFeed } = {};
+  const connectors: Connector[] = [];
+  const replies = new Replies({ store, rules, brandAccounts, connectors: () => connectors, retry: options.replyRetry, botWindowMs: options.botAnswerWindowMs, announce: async (caseIds, messageIds) => live.feed?.casesChanged(caseIds, messageIds) });
   const ingest = async (messages: Message[]) => {
     const result = await ingestMessages({ store, rules, brandAccounts, messages });
     if (live.feed && result.accepted.length > 0) {
@@ -63,10 +74,10 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
       // The messages are stored whatever happens here: a failed announcement is logged, clients refetch on their next event or reconnect.
       await announceIngested(live.feed, store, messages.filter((message) => accepted.has(message.id))).catch((error: unknown) => logger.error({ err: error }, 'announcing ingested cases failed'));
     }
+    await replies.afterIngest(messages, result.accepted);
     return result;
   };
   const sink: MessageSink = { ingest };
-  const connectors: Connector[] = [];
   const credentials = simulator ? SIMULATOR_CREDENTIALS : env.xCredentials;
   if (credentials && accountId) {
     connectors.push(new XConnector({
@@ -76,13 +87,14 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
       checkpoints: storedCheckpoints(store.collections.checkpoints),
       sink,
       pollIntervalMs: options.pollIntervalMs,
+      retry: options.xRetry,
       onError: (stream, error) => logger.warn({ connector: 'x', stream, err: error }, 'poll failed'),
     }));
   }
   if (simulator) logger.info({ baseUrl: simulator.baseUrl }, 'X API simulator feeding demo traffic (no X credentials set)');
 
   const sessions = new MemorySessionStore(DEFAULT_SESSION_LIFETIMES);
-  const app = createApp({ storeBackend: store.backend, ingestToken: env.ingestToken, ingest, connectors: () => connectors, rules: { store, rules, brandAccounts }, auth: { store, secret: env.sessionSecret, sessions }, casesChanged: async (caseIds) => live.feed?.casesChanged(caseIds) });
+  const app = createApp({ storeBackend: store.backend, ingestToken: env.ingestToken, ingest, connectors: () => connectors, rules: { store, rules, brandAccounts }, auth: { store, secret: env.sessionSecret, sessions }, casesChanged: async (caseIds, messageIds) => live.feed?.casesChanged(caseIds, messageIds), replies });
   const http = app.listen(env.port, env.host);
   await once(http, 'listening');
   const io = attachLiveServer(http, async (cookie) => (await sessionFromCookie(cookie, { store, sessions, secret: env.sessionSecret }))?.user);
@@ -91,13 +103,17 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   const { port } = http.address() as AddressInfo;
   const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`;
   if (options.startConnectors !== false) for (const connector of connectors) connector.start();
+  replies.start();
   logger.info({ url }, 'care inbox listening');
 
   let closing: Promise<void> | undefined;
   return {
     url, store, rules, connectors, simulator, ingest,
     close: () => (closing ??= (async () => {
+      // The outbox stops first: a send the connectors cut short as they stop leaves its reply queued for the next start.
+      const repliesStopped = replies.stop();
       await Promise.all(connectors.map((connector) => connector.stop()));
+      await repliesStopped;
       await sweeper.stop();
       await io.close();
       http.closeAllConnections();

@@ -29,6 +29,33 @@ const decision = subdocument({
   tags: [String],
 });
 
+/** Delivery states of a message we send: waiting in the outbox, on the network, or given up on. */
+export const DELIVERY_STATUSES = ['queued', 'sent', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** Who sent one of our messages: an agent or admin (user id), or the system (`bot` answers, `move-to-dm` notes). */
+const sender = subdocument({
+  kind: { type: String, enum: ['user', 'system'] as const, required: true },
+  id: { type: String, required: true, minlength: 1 },
+});
+
+/**
+ * How a message we send (a reply or DM, server/replies) is getting on: null
+ * on customers' messages and on our own posts ingested from the network.
+ */
+const delivery = subdocument({
+  status: { type: String, enum: DELIVERY_STATUSES, required: true },
+  sender: { type: sender, required: true },
+  /** The customer it answers (the case's): a DM goes to them; the bot's once-per-author check looks them up. */
+  customerId: { type: String, required: true, minlength: 1 },
+  attempts: { type: Number, required: true, default: 0, min: 0 },
+  /** When the outbox tries (again); null once sent or failed. */
+  nextAttemptAt: { type: Date, default: null },
+  sentAt: { type: Date, default: null },
+  /** Why it failed for good, or why the last attempt failed while it is retried. */
+  error: { type: String, default: null },
+});
+
 /**
  * A customer's message as a connector pulled it (routing.md §1), stored once
  * per network id. The contract's `id` ("x:123") is split into `platform` and
@@ -54,6 +81,8 @@ export const messageSchema = withRevision(
       inReplyTo: String,
       caseId: { type: String, default: null },
       decision: { type: decision, default: null },
+      /** Set on replies we send (author = our account): until sent, `externalId` is a placeholder, then the network's id. */
+      delivery: { type: delivery, default: null },
       extra: { type: String, default: null },
     },
     documentOptions,
@@ -68,6 +97,10 @@ messageSchema.index({ caseId: 1, createdAt: 1 });
 messageSchema.index({ receivedAt: -1 });
 // Threads: the other messages of a conversation (monitor view, joining a message to its thread's case).
 messageSchema.index({ platform: 1, threadId: 1, createdAt: 1 });
+// Reply outbox: queued replies of agents, then of the bot, the one due first first (also what it resumes after a restart).
+messageSchema.index({ 'delivery.status': 1, 'delivery.sender.kind': 1, 'delivery.nextAttemptAt': 1 });
+// Bot: whether it already answered this customer within the last 24 h.
+messageSchema.index({ platform: 1, 'delivery.customerId': 1, createdAt: -1 });
 
 /** A stored message. */
 export type MessageDocument = StoredDocument<typeof messageSchema>;

@@ -1,0 +1,35 @@
+import { slaDueAt } from '../cases/sla.js';
+import type { ActiveRuleSet } from '../ruleSets/activeRuleSet.js';
+import { allTeamsScope, type CaseDocument, type Store } from '../store/index.js';
+import { changeCase, type CaseChange } from './changeCase.js';
+
+const BOT = { kind: 'system' as const, id: 'bot' };
+
+/**
+ * The change that hands a bot case to agents when the bot does not answer it:
+ * tier 1, the agent team, status `new` with a first-response target, counted
+ * as escalated (the bot did not handle it). Null unless the case is in `bot`.
+ */
+export function handOffChange(current: CaseDocument, team: string, reason: string, now: Date): CaseChange | null {
+  if (current.status !== 'bot') return null;
+  return {
+    set: { status: 'new', tier: 1, team, slaDueAt: slaDueAt(1, now, null), slaBreachedAt: null },
+    inc: { escalations: 1 },
+    events: [{ type: 'escalated', actor: BOT, data: { from: { tier: current.tier, team: current.team }, to: { tier: 1, team }, reason } }],
+  };
+}
+
+/** Hands a bot case to agents (see handOffChange); the case after, or null when it was not a bot case. */
+export function handOffBotCase(props: { store: Store; caseId: string; team: string; reason: string; now?: Date }): Promise<CaseDocument | null> {
+  const now = props.now ?? new Date();
+  return props.store.exclusive(`case:${props.caseId}`, async () => {
+    const changed = await changeCase({ store: props.store, scope: allTeamsScope(), caseId: props.caseId, now, plan: (current) => handOffChange(current, props.team, props.reason, now) });
+    return changed?.case ?? null;
+  });
+}
+
+/** The team bot cases go to when the bot does not help: the fallback's when it is an agent tier, else `care` (as ingestion escalates them). */
+export function agentTeamOf(rules: ActiveRuleSet): string {
+  const { fallback } = rules.get().ruleSet;
+  return fallback.tier === 1 ? fallback.team : 'care';
+}
