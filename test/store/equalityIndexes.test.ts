@@ -43,6 +43,12 @@ describe('EqualityIndexes', () => {
     expect(indexes.lookup(new Map([['sub.id', 's']]))?.records).toEqual([a]);
     indexes.remove(a);
     expect(indexes.lookup(new Map([['tags', 'p']]))?.records).toEqual([c]);
+    expect(indexes.lookup(new Map([['tags', 'q']]))?.records).toEqual([b]);
+    indexes.remove(b);
+    expect(indexes.lookup(new Map([['kind', 'x']]))?.records).toEqual([]);
+    indexes.add(b);
+    indexes.add(b);
+    expect(indexes.lookup(new Map([['tags', ['p', 'q']]]))?.records).toEqual([c, b]);
   });
 });
 

@@ -26,7 +26,8 @@ export function isScalar(value: unknown): value is ScalarValue {
  */
 export class EqualityIndexes {
   private readonly prefixes: ReadonlyArray<readonly string[]>;
-  private readonly buckets: Array<Map<string, Set<StoredRecord>>>;
+  /** Per prefix, key to its records: the record itself while it is the only one (most keys of most prefixes), else a set. */
+  private readonly buckets: Array<Map<string, Bucket>>;
 
   constructor(prefixes: ReadonlyArray<readonly string[]>) {
     this.prefixes = prefixes;
@@ -35,25 +36,27 @@ export class EqualityIndexes {
 
   /** Files a record under each prefix (the record itself, not a copy: lookups return it). */
   add(record: StoredRecord): void {
-    this.prefixes.forEach((fields, index) => {
-      for (const key of recordKeys(record, fields)) {
-        const bucket = this.buckets[index]!.get(key);
-        if (bucket) bucket.add(record);
-        else this.buckets[index]!.set(key, new Set([record]));
+    for (let index = 0; index < this.prefixes.length; index++) {
+      const buckets = this.buckets[index]!;
+      for (const key of recordKeys(record, this.prefixes[index]!)) {
+        const bucket = buckets.get(key);
+        if (bucket === undefined) buckets.set(key, record);
+        else if (bucket instanceof Set) bucket.add(record);
+        else if (bucket !== record) buckets.set(key, new Set([bucket, record]));
       }
-    });
+    }
   }
 
   /** Unfiles a record (the same object that was added). */
   remove(record: StoredRecord): void {
-    this.prefixes.forEach((fields, index) => {
-      for (const key of recordKeys(record, fields)) {
-        const bucket = this.buckets[index]!.get(key);
-        if (!bucket) continue;
-        bucket.delete(record);
-        if (bucket.size === 0) this.buckets[index]!.delete(key);
+    for (let index = 0; index < this.prefixes.length; index++) {
+      const buckets = this.buckets[index]!;
+      for (const key of recordKeys(record, this.prefixes[index]!)) {
+        const bucket = buckets.get(key);
+        if (bucket === record) buckets.delete(key);
+        else if (bucket instanceof Set && bucket.delete(record) && bucket.size === 1) buckets.set(key, bucket.values().next().value!);
       }
-    });
+    }
   }
 
   /** Forgets every record. */
@@ -69,33 +72,38 @@ export class EqualityIndexes {
    * or an array holding it).
    */
   lookup(equalities: ReadonlyMap<string, ScalarValue | readonly ScalarValue[]>): { records: StoredRecord[]; fields: readonly string[] } | undefined {
-    let best: Array<Set<StoredRecord>> | undefined;
+    let best: Bucket[] | undefined;
     let bestFields: readonly string[] = [];
     let bestSize = Infinity;
     this.prefixes.forEach((fields, index) => {
       if (!fields.every((field) => equalities.has(field))) return;
       const keys = lookupKeys(fields.map((field) => [equalities.get(field)!].flat()));
       if (!keys) return;
-      const sets: Array<Set<StoredRecord>> = [];
+      const found: Bucket[] = [];
       let size = 0;
       for (const key of keys) {
         const bucket = this.buckets[index]!.get(key);
-        if (bucket) {
-          sets.push(bucket);
-          size += bucket.size;
-        }
+        if (bucket === undefined) continue;
+        found.push(bucket);
+        size += bucket instanceof Set ? bucket.size : 1;
       }
       // Ties go to the longer prefix: it may answer the whole filter.
-      if (size < bestSize || (size === bestSize && fields.length > bestFields.length)) [best, bestSize, bestFields] = [sets, size, fields];
+      if (size < bestSize || (size === bestSize && fields.length > bestFields.length)) [best, bestSize, bestFields] = [found, size, fields];
     });
     if (!best) return undefined;
-    if (best.length <= 1) return { records: best.length === 0 ? [] : [...best[0]!], fields: bestFields };
+    if (best.length === 1) return { records: best[0] instanceof Set ? [...best[0]] : [best[0]!], fields: bestFields };
     // A multikey record can sit in several of the buckets.
     const records = new Set<StoredRecord>();
-    for (const bucket of best) for (const record of bucket) records.add(record);
+    for (const bucket of best) {
+      if (bucket instanceof Set) for (const record of bucket) records.add(record);
+      else records.add(bucket);
+    }
     return { records: [...records], fields: bestFields };
   }
 }
+
+/** The records under one key: one record, or a set of two or more. */
+type Bucket = StoredRecord | Set<StoredRecord>;
 
 /**
  * The prefixes of a schema's indexes worth keeping: each index's leading

@@ -1,9 +1,11 @@
 import nedbModule from '@seald-io/nedb';
+import { appendFile } from 'node:fs/promises';
 import type { Schema } from 'mongoose';
 import { logger } from '../../logger.js';
 import { DataDirError } from '../errors.js';
 import type { StoredRecord } from '../port.js';
 import type { IndexedDatastore, NedbIndex } from './candidates.js';
+import { datafileLine } from './datafileLines.js';
 import { dropTornTail } from './datafileRepair.js';
 import { DatafileSync } from './datafileSync.js';
 import { EqualityIndexes, indexPrefixes } from './equalityIndexes.js';
@@ -29,6 +31,7 @@ export async function openNedbCollection(file: string, name: string, schema: Sch
   } catch (error) {
     throw new DataDirError(`${file} cannot be opened: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
+  appendWithFastLines(datastore, file);
   const equality = new EqualityIndexes(indexPrefixes(schema));
   for (const record of datastore.getAllData()) equality.add(record);
   followIdIndex((datastore as unknown as IndexedDatastore).indexes._id, equality);
@@ -37,6 +40,19 @@ export async function openNedbCollection(file: string, name: string, schema: Sch
   datastore.on('compaction.done', () => durable.fileReplaced());
   const onCompactionError = (error: unknown) => logger.error({ err: error, file }, 'embedded store: compaction failed (writes go on appending)');
   return new NedbCollection(name, datastore, equality, durable, datastore.getAllData().length, onCompactionError);
+}
+
+/**
+ * nedb appends every write through `persistence.persistNewStateAsync`
+ * (inserts, updates, removals, index changes): the same append, with the
+ * lines made by datafileLine (byte for byte what nedb's serializer makes).
+ */
+function appendWithFastLines(datastore: NedbDatastore, file: string): void {
+  const persistence = (datastore as unknown as { persistence: { persistNewStateAsync(records: object[]): Promise<void>; modes: { fileMode: number } } }).persistence;
+  persistence.persistNewStateAsync = async (records) => {
+    if (records.length === 0) return;
+    await appendFile(file, `${records.map(datafileLine).join('\n')}\n`, { encoding: 'utf8', mode: persistence.modes.fileMode });
+  };
 }
 
 /**
