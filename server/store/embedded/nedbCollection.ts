@@ -16,7 +16,12 @@ interface NedbInternals {
   persistence: { persistNewStateAsync(records: StoredRecord[]): Promise<void> };
 }
 
-/** Appended lines (beyond the live record count) after which the datafile is compacted. */
+/**
+ * Superseded lines (old versions of updated records, removed records and
+ * their removal markers) from which the datafile is compacted, once they
+ * are also at least as many as the live records. Inserts supersede nothing:
+ * an insert-only collection is never rewritten.
+ */
 const COMPACT_AFTER_LINES = 20_000;
 const MINGO = { scriptEnabled: false } as const;
 
@@ -29,7 +34,7 @@ const MINGO = { scriptEnabled: false } as const;
  * datastore (its executor), which is the per-collection write queue.
  */
 export class NedbCollection implements CollectionBackend {
-  private appendedLines = 0;
+  private supersededLines = 0;
   private compaction: Promise<void> | null = null;
   private readonly inFlight = new Set<Promise<unknown>>();
   private closed = false;
@@ -60,7 +65,7 @@ export class NedbCollection implements CollectionBackend {
       }
       const inserted = outcomes.filter((outcome) => outcome === 'inserted').length;
       this.liveRecords += inserted;
-      return [outcomes, inserted];
+      return [outcomes, inserted, 0];
     });
   }
 
@@ -83,7 +88,8 @@ export class NedbCollection implements CollectionBackend {
   replaceRevision(id: string, revision: number, record: StoredRecord): Promise<ReplaceOutcome> {
     return this.write(async () => {
       const outcome = await this.replaceOne({ id, revision, record });
-      return [outcome, outcome === 'replaced' ? 1 : 0];
+      const replaced = outcome === 'replaced' ? 1 : 0;
+      return [outcome, replaced, replaced];
     });
   }
 
@@ -102,17 +108,18 @@ export class NedbCollection implements CollectionBackend {
         if (!isUniqueViolation(error)) throw error;
         outcomes = await Promise.all(replacements.map((replacement) => this.replaceOne(replacement)));
       }
-      return [outcomes, outcomes.filter((outcome) => outcome === 'replaced').length];
+      const replaced = outcomes.filter((outcome) => outcome === 'replaced').length;
+      return [outcomes, replaced, replaced];
     });
   }
 
   deleteMany(filter: Filter): Promise<number> {
     return this.write(async () => {
       const ids = this.matching(filter).map((record) => record._id);
-      if (ids.length === 0) return [0, 0];
+      if (ids.length === 0) return [0, 0, 0];
       const removed = await this.datastore.removeAsync({ _id: { $in: ids } }, { multi: true });
       this.liveRecords -= removed;
-      return [removed, removed];
+      return [removed, removed, 2 * removed];
     });
   }
 
@@ -147,14 +154,14 @@ export class NedbCollection implements CollectionBackend {
     await this.durable.close();
   }
 
-  /** Runs a write, then flushes the datafile before acknowledging; `work` returns [result, lines appended]. */
-  private write<R>(work: () => Promise<[R, number]>): Promise<R> {
+  /** Runs a write, then flushes the datafile before acknowledging; `work` returns [result, lines appended, lines it superseded]. */
+  private write<R>(work: () => Promise<[R, number, number]>): Promise<R> {
     this.assertOpen();
     const done = (async () => {
-      const [result, lines] = await work();
-      if (lines > 0) {
+      const [result, appended, superseded] = await work();
+      if (appended > 0) {
         await this.durable.sync();
-        this.appendedLines += lines;
+        this.supersededLines += superseded;
         this.compactIfWasteful();
       }
       return result;
@@ -208,8 +215,8 @@ export class NedbCollection implements CollectionBackend {
 
   /** Rewrites the datafile (nedb's crash-safe compaction: temp file, fsync, rename) once it is mostly superseded lines. */
   private compactIfWasteful(): void {
-    if (this.compaction || this.appendedLines < Math.max(COMPACT_AFTER_LINES, this.liveRecords)) return;
-    this.appendedLines = 0;
+    if (this.compaction || this.supersededLines < Math.max(COMPACT_AFTER_LINES, this.liveRecords)) return;
+    this.supersededLines = 0;
     this.compaction = this.datastore
       .compactDatafileAsync()
       .catch(this.onCompactionError)
