@@ -37,10 +37,19 @@ export function candidatesFor(datastore: IndexedDatastore, equality: EqualityInd
     const value = narrowingValue(condition);
     if (!field.startsWith('$') && value !== undefined) equalities.set(field, value);
   }
-  if (equalities.has('_id')) return { records: datastore.indexes._id.getMatching(equalities.get('_id')), residual: without(filter, ['_id']) };
+  if (equalities.has('_id')) return { records: byIds(datastore, equalities.get('_id')!), residual: without(filter, ['_id']) };
   const found = equalities.size > 0 ? equality.lookup(equalities) : undefined;
   if (!found) return { records: datastore.getAllData(), residual: without(filter, []) };
   return { records: found.records, residual: without(filter, found.fields) };
+}
+
+/** The records with these ids (nedb's getMatching of a list builds an object keyed by id; one lookup per id is cheaper). */
+function byIds(datastore: IndexedDatastore, ids: ScalarValue | ScalarValue[]): StoredRecord[] {
+  const index = datastore.indexes._id;
+  if (!Array.isArray(ids)) return index.getMatching(ids);
+  const records = new Set<StoredRecord>();
+  for (const id of ids) for (const record of index.getMatching(id)) records.add(record);
+  return [...records];
 }
 
 /** The filter without the conditions on `answered`; null when none is left. */

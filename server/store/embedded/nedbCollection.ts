@@ -4,6 +4,7 @@ import { candidatesFor, type IndexedDatastore } from './candidates.js';
 import type { DatafileSync } from './datafileSync.js';
 import type { EqualityIndexes } from './equalityIndexes.js';
 import { runPipeline } from './mingoContext.js';
+import { simpleSort } from './simpleSort.js';
 
 /** A nedb datastore of store records (the package's CommonJS default export, typed as such). */
 export type NedbDatastore = import('@seald-io/nedb').default<StoredRecord>;
@@ -71,10 +72,11 @@ export class NedbCollection implements CollectionBackend {
 
   async find(filter: Filter, options: BackendFindOptions): Promise<StoredRecord[]> {
     this.assertOpen();
-    const { records, residual } = candidatesFor(this.indexed, this.equality, filter);
-    // A lookup by a unique key (findOne by _id) needs neither mingo's test nor its sort.
-    if (!residual && !options.projection && !options.skip && records.length <= 1) return records.map(copyRecord);
-    const cursor = new Query(residual ?? {}, MINGO).find<StoredRecord>(records, options.projection).sort(options.sort);
+    const records = this.matching(filter);
+    // Without a projection, and on sort fields of plain values, mingo's cursor (lazy stages, hashed grouping per sort key) is not needed.
+    const sorted = options.projection ? undefined : records.length <= 1 ? records : simpleSort(records, options.sort);
+    if (sorted) return sorted.slice(options.skip ?? 0, options.limit === undefined ? undefined : (options.skip ?? 0) + options.limit).map(copyRecord);
+    const cursor = new Query({}, MINGO).find<StoredRecord>(records, options.projection).sort(options.sort);
     if (options.skip) cursor.skip(options.skip);
     if (options.limit) cursor.limit(options.limit);
     return cursor.all().map(copyRecord);
