@@ -26,6 +26,7 @@ export function describeInBrowser(name: string, body: () => void): void {
       });
     });
   } else {
+    console.warn(`browser tests "${name}" skipped: ${INSTALL_HINT}`);
     describe.skip(`${name} (skipped: ${INSTALL_HINT})`, body);
   }
 }

@@ -61,8 +61,8 @@ describeInBrowser('the inbox and a case (browser)', () => {
     await expect(page.locator('a[href*="evil.example"]').count()).resolves.toBe(0);
     await expect(page.locator('.shown-link').textContent()).resolves.toBe('https://evil.example/steal?x=1');
 
-    await expect(page.getByRole('region', { name: 'Why it is here' }).textContent()).resolves.toMatch(/Rule outage of rule set version 1/);
-    await expect(page.getByRole('region', { name: 'History' }).textContent()).resolves.toMatch(/Case opened/);
+    await expect(page.getByRole('region', { name: 'Why it is here' }).textContent()).resolves.toMatch(/Rule outage of rule set version 1 routed it to team care, tier 1\./);
+    await expect(page.getByRole('region', { name: 'History' }).textContent()).resolves.toMatch(/Case opened: rule outage \(rules v1\) sent it to Tier 1 care/);
     await screenshot(page, 'case');
     await page.context().close();
   });
@@ -93,7 +93,7 @@ describeInBrowser('the inbox and a case (browser)', () => {
 
     await page.getByLabel('Status', { exact: true }).selectOption('open');
     await page.getByText('Status set to open.').waitFor();
-    await page.getByRole('region', { name: 'History' }).getByText('Updated').waitFor();
+    await page.getByRole('region', { name: 'History' }).getByText('Changed status new → open', { exact: false }).waitFor();
 
     // Another session changes the case behind this page's back.
     const other = await newContext(browser, server.url);
@@ -109,6 +109,27 @@ describeInBrowser('the inbox and a case (browser)', () => {
     await page.getByLabel('Priority', { exact: true }).selectOption('low');
     await page.getByText('Someone else changed this case meanwhile').waitFor();
     await expect.poll(() => page.getByLabel('Priority', { exact: true }).inputValue()).toBe('urgent');
+
+    await page.getByLabel('Tags', { exact: true }).fill('outage, app, outage');
+    await page.getByRole('button', { name: 'Save tags' }).click();
+    await page.getByText('Tags set to outage, app.').waitFor();
+    await expect(page.getByLabel('Tags', { exact: true }).inputValue()).resolves.toBe('outage, app');
+    await page.context().close();
+  });
+
+  it('filters by team and status on the server, and keeps the filters in the address', async () => {
+    const page = await inboxAs('ana');
+    await row(page, 'Eve Hostile').waitFor();
+    await page.getByLabel('Team', { exact: true }).selectOption('social');
+    await page.waitForURL((url) => url.search === '?team=social');
+    await page.getByText('No cases here with these filters.', { exact: false }).waitFor();
+    await page.getByLabel('Team', { exact: true }).selectOption('care');
+    await page.getByLabel('Status', { exact: true }).selectOption('new');
+    await row(page, 'Eve Hostile').waitFor();
+    await page.reload();
+    await row(page, 'Eve Hostile').waitFor();
+    await expect(page.getByLabel('Status', { exact: true }).inputValue()).resolves.toBe('new');
+    await expect(page.getByLabel('Team', { exact: true }).inputValue()).resolves.toBe('care');
     await page.context().close();
   });
 

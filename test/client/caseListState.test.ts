@@ -63,9 +63,9 @@ describe('the inbox list and live events', () => {
   });
 
   it('keeps the filters in the address, ignoring values that are not filters', () => {
-    expect(filtersFromQuery('?status=open&tier=0')).toEqual({ status: 'open', tier: 0 });
-    expect(filtersFromQuery('?status=%24ne&tier=7')).toEqual({ status: '', tier: '' });
-    expect(queryFromFilters({ status: 'pending', tier: 2 })).toBe('?status=pending&tier=2');
+    expect(filtersFromQuery('?status=open&tier=0&team=care')).toEqual({ status: 'open', tier: 0, team: 'care' });
+    expect(filtersFromQuery('?status=%24ne&tier=7&team=%7B%7D')).toEqual({ status: '', tier: '', team: '' });
+    expect(queryFromFilters({ status: 'pending', tier: 2, team: 'helpdesk' })).toBe('?team=helpdesk&status=pending&tier=2');
     expect(queryFromFilters({ status: '', tier: '' })).toBe('');
   });
 });

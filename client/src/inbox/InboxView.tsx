@@ -61,7 +61,7 @@ export function InboxView() {
     <section className="inbox" aria-labelledby="inbox-title">
       <div className="inbox-head">
         <h1 id="inbox-title">Inbox</h1>
-        <InboxFilters filters={filters} onChange={changeFilters} />
+        <InboxFilters filters={filters} teams={session.user.teams} onChange={changeFilters} />
         <button type="button" className="secondary" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">Shortcuts (?)</button>
       </div>
       <div role="status" className="quick-notice">
@@ -76,7 +76,7 @@ export function InboxView() {
       </div>
       {list.load.kind === 'loading' && <Loading label="Loading cases" />}
       {list.load.kind === 'error' && <ErrorState message={`Could not load cases: ${list.load.message}`} onRetry={list.reload} />}
-      {list.load.kind === 'ready' && list.cases.length === 0 && <Empty>No cases here{filters.status || filters.tier !== '' ? ' with these filters' : ''}. New ones appear as they arrive.</Empty>}
+      {list.load.kind === 'ready' && list.cases.length === 0 && <Empty>No cases here{filters.status || filters.team || filters.tier !== '' ? ' with these filters' : ''}. New ones appear as they arrive.</Empty>}
       {list.load.kind === 'ready' && list.cases.length > 0 && (
         <CaseList cases={list.cases} breached={list.breached} selected={selected} focusToken={focusToken} onSelect={setSelected} onNearEnd={onNearEnd} />
       )}

@@ -15,6 +15,14 @@ export function CaseControls({ item, onSaved, onStale }: CaseControlsProps) {
   const { session } = useSession();
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const [tagText, setTagText] = useState(item.tags.join(', '));
+  // A newer copy of the case (saved here, reloaded or live) brings its tags.
+  const shownTags = item.tags.join(', ');
+  const [tagsFrom, setTagsFrom] = useState(shownTags);
+  if (tagsFrom !== shownTags) {
+    setTagsFrom(shownTags);
+    setTagText(shownTags);
+  }
 
   const save = async (patch: CasePatch, done: string) => {
     setSaving(true);
@@ -54,7 +62,15 @@ export function CaseControls({ item, onSaved, onStale }: CaseControlsProps) {
         Assigned to: <strong>{item.assignee === null ? 'nobody' : mine ? 'you' : item.assignee}</strong>{' '}
         {!mine && <button type="button" className="secondary" disabled={saving} onClick={() => void save({ assignee: session.user.username }, 'Assigned to you.')}>Assign to me</button>}
       </p>
-      <p className="tags">Tags: {item.tags.length > 0 ? item.tags.join(', ') : 'none'}</p>
+      <form className="field tags" onSubmit={(e) => {
+        e.preventDefault();
+        const tags = [...new Set(tagText.split(',').map((tag) => tag.trim()).filter(Boolean))];
+        void save({ tags }, tags.length > 0 ? `Tags set to ${tags.join(', ')}.` : 'Tags removed.');
+      }}>
+        <label htmlFor="case-tags">Tags</label>
+        <input id="case-tags" type="text" value={tagText} onChange={(e) => setTagText(e.target.value)} placeholder="comma, separated" />
+        <button type="submit" className="secondary" disabled={saving || tagText === item.tags.join(', ')}>Save tags</button>
+      </form>
       <div role="status" aria-live="polite">
         {notice && <p className={notice.kind === 'error' ? 'form-error' : 'form-info'}>{notice.text}</p>}
       </div>

@@ -1,11 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
+import type { Case } from '../../api/types.js';
 import { Link } from '../../app/Link.js';
+import { useSession } from '../../session/SessionContext.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { formatDateTime, timeToTarget } from '../../ui/formatTime.js';
 import { TierBadge } from '../../ui/TierBadge.js';
 import { useNow } from '../../ui/useNow.js';
 import { CaseControls } from './CaseControls.js';
 import { CaseHistory } from './CaseHistory.js';
+import { EscalateForm } from './EscalateForm.js';
 import { ReplyBox } from './ReplyBox.js';
 import { RoutingInfo } from './RoutingInfo.js';
 import { Thread } from './Thread.js';
@@ -14,6 +17,9 @@ import { useCaseDetail } from './useCaseDetail.js';
 /** One case: the thread, why it was routed here, status and priority, the reply box and the history. */
 export function CaseView({ id }: { id: string }) {
   const { state, reload, replaceCase } = useCaseDetail(id);
+  const { session } = useSession();
+  // Escalated to a team this user is not in: it has left their inbox.
+  const [handedOff, setHandedOff] = useState<Case | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const now = useNow();
   const ready = state.kind === 'ready';
@@ -22,9 +28,18 @@ export function CaseView({ id }: { id: string }) {
 
   // Focus the heading once the case is there, so keyboard and screen-reader users start at the top of it.
   useEffect(() => {
-    if (ready && !focusReply) heading.current?.focus();
-  }, [ready, focusReply]);
+    if ((ready && !focusReply) || handedOff) heading.current?.focus();
+  }, [ready, focusReply, handedOff]);
 
+  if (handedOff) {
+    return (
+      <section className="case-view" aria-labelledby="handed-off-title">
+        <h1 id="handed-off-title" ref={heading} tabIndex={-1}>Escalated</h1>
+        <p role="status">The case is now Tier {handedOff.tier}, team {handedOff.team}, and has left your teams’ inbox.</p>
+        <p><Link href="/inbox">Back to the inbox</Link></p>
+      </section>
+    );
+  }
   if (state.kind === 'loading') return <Loading label="Loading the case" />;
   if (state.kind === 'error') {
     return (
@@ -68,6 +83,14 @@ export function CaseView({ id }: { id: string }) {
             reload();
           }} onStale={reload} />
           <RoutingInfo item={item} />
+          <EscalateForm item={item} onEscalated={(escalated) => {
+            if (session.user.role !== 'admin' && !session.user.teams.includes(escalated.team)) {
+              setHandedOff(escalated);
+              return;
+            }
+            replaceCase(escalated);
+            reload();
+          }} />
           <section aria-labelledby="history-title">
             <h2 id="history-title">History</h2>
             <CaseHistory events={events} />

@@ -1,0 +1,62 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startReplyServer, type ReplyServer } from '../routes/repliesServer.js';
+import { describeInBrowser, launchChromium, newContext, screenshot } from './chromium.js';
+import { logIn } from './logIn.js';
+
+describeInBrowser('replying and escalating (browser, X simulator)', () => {
+  let care: ReplyServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    care = await startReplyServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await care?.stop();
+  });
+
+  async function inboxAs(username: string): Promise<Page> {
+    const context = await newContext(browser, care.server.url);
+    const page = await context.newPage();
+    await logIn(page, username);
+    await page.getByRole('heading', { level: 1, name: 'Inbox', exact: true }).waitFor();
+    return page;
+  }
+
+  it('a mention arrives live from the simulator; the agent reads why it is here, replies publicly, sees it delivered, and escalates it to Tier 2', async () => {
+    const page = await inboxAs('ana');
+    await page.waitForTimeout(300);
+    const { tweet } = await care.mention('my parcel never arrived, order 5521', { id: '7001', username: 'paul_parcel', name: 'Paul Parcel' });
+    await page.getByRole('button', { name: '1 new case: show' }).click();
+    const row = page.locator('.case-row', { hasText: 'Paul Parcel' });
+    await row.click();
+    await page.getByRole('heading', { level: 1, name: /Paul Parcel/ }).waitFor();
+    await page.getByText('my parcel never arrived, order 5521').waitFor();
+    await expect(page.getByRole('region', { name: 'Why it is here' }).textContent()).resolves.toContain('No rule matched: the fallback of rule set version 1 routed it to team care, tier 1.');
+
+    await page.getByLabel('Your reply').fill('Sorry @paul_parcel, we are looking into order 5521 now.');
+    await page.getByRole('button', { name: 'Send public reply' }).click();
+    await page.getByText(/^Reply (queued|sent)\.$/).waitFor();
+    const ours = page.locator('.message.ours', { hasText: 'we are looking into order 5521' });
+    await ours.locator('.delivery', { hasText: 'sent' }).waitFor();
+    // The simulator got it as a reply to the customer's post.
+    expect(care.sim.postedTweets().filter((post) => post.inReplyToTweetId === tweet.id).map((post) => post.text)).toEqual(['Sorry @paul_parcel, we are looking into order 5521 now.']);
+    await screenshot(page, 'case-replied');
+
+    await page.getByLabel('Reason').fill('asks about a payment: private help desk');
+    await page.getByRole('button', { name: 'Escalate' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Escalated' }).waitFor();
+    await page.getByText('The case is now Tier 2, team helpdesk, and has left your teams’ inbox.').waitFor();
+    await page.context().close();
+
+    // The help desk has it now, with the escalation in its history.
+    const hugo = await inboxAs('hugo');
+    await hugo.locator('.case-row', { hasText: 'Paul Parcel' }).click();
+    await hugo.getByRole('region', { name: 'History' }).getByText('Escalated from Tier 1 care to Tier 2 helpdesk', { exact: false }).waitFor();
+    await expect(hugo.getByRole('region', { name: 'History' }).textContent()).resolves.toContain('asks about a payment');
+    await screenshot(hugo, 'case-escalated');
+    await hugo.context().close();
+  });
+});
