@@ -1,6 +1,7 @@
 import { Query } from 'mingo';
 import type { BackendFindOptions, CollectionBackend, Filter, InsertOutcome, PipelineStage, Replacement, ReplaceOutcome, StoredRecord } from '../port.js';
 import { candidatesFor, type IndexedDatastore } from './candidates.js';
+import { datafileLine } from './datafileLines.js';
 import type { DatafileSync } from './datafileSync.js';
 import type { EqualityIndexes } from './equalityIndexes.js';
 import { runPipeline } from './mingoContext.js';
@@ -9,12 +10,18 @@ import { simpleSort } from './simpleSort.js';
 /** A nedb datastore of store records (the package's CommonJS default export, typed as such). */
 export type NedbDatastore = import('@seald-io/nedb').default<StoredRecord>;
 
-/** The nedb internals replaceRevisions uses to replace many records in one task and one append, as nedb's own update does for one query. */
+/**
+ * The nedb internals used to insert or replace many records in one task and
+ * one append, as nedb's own insert and update do, without their extra copies.
+ */
 interface NedbInternals {
   executor: { pushAsync<T>(task: () => Promise<T>): Promise<T> };
+  /** All-or-nothing: a unique-index violation takes every record back out, then throws. */
+  _insertInCache(records: StoredRecord[]): void;
   /** All-or-nothing: a unique-index violation rolls every pair back, then throws. */
   _updateIndexes(pairs: Array<{ oldDoc: StoredRecord; newDoc: StoredRecord }>): void;
-  persistence: { persistNewStateAsync(records: StoredRecord[]): Promise<void> };
+  /** `appendLines` is the store's own (openNedbCollection.ts): appends lines already made by datafileLine. */
+  persistence: { appendLines(lines: string[]): Promise<void> };
 }
 
 /**
@@ -57,8 +64,8 @@ export class NedbCollection implements CollectionBackend {
     return this.write(async () => {
       let outcomes: InsertOutcome[];
       try {
-        // nedb inserts an array all-or-nothing in one append: the fast path when nothing collides.
-        await this.datastore.insertAsync(records);
+        // All-or-nothing in one append: the fast path when nothing collides.
+        await this.insertTogether(records);
         outcomes = records.map(() => 'inserted');
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
@@ -173,6 +180,24 @@ export class NedbCollection implements CollectionBackend {
     return done;
   }
 
+  /**
+   * Inserts the records as nedb's insert of an array does (all or none, one
+   * append), keeping one copy of each (nedb's insert copies each record
+   * twice, the second time for a return value). The lines are made first, so
+   * a field name nedb refuses changes nothing.
+   */
+  private insertTogether(records: readonly StoredRecord[]): Promise<void> {
+    const nedb = this.datastore as unknown as NedbInternals;
+    const missingId = records.find((record) => typeof record._id !== 'string');
+    if (missingId) throw new Error(`${this.name}: a record to insert has no string _id`);
+    return nedb.executor.pushAsync(async () => {
+      const kept = records.map(copyRecord);
+      const lines = kept.map(datafileLine);
+      nedb._insertInCache(kept);
+      await nedb.persistence.appendLines(lines);
+    });
+  }
+
   private replaceTogether(replacements: readonly Replacement[]): Promise<ReplaceOutcome[]> {
     const nedb = this.datastore as unknown as NedbInternals;
     return nedb.executor.pushAsync(async () => {
@@ -185,8 +210,9 @@ export class NedbCollection implements CollectionBackend {
         pairs.push({ oldDoc: current, newDoc: copyRecord(record) });
         return 'replaced';
       });
+      const lines = pairs.map((pair) => datafileLine(pair.newDoc));
       nedb._updateIndexes(pairs);
-      await nedb.persistence.persistNewStateAsync(pairs.map((pair) => pair.newDoc));
+      await nedb.persistence.appendLines(lines);
       return outcomes;
     });
   }

@@ -78,14 +78,16 @@ export function compoundKeyComparison(fields: readonly string[]): (a: unknown, b
 /**
  * nedb appends every write through `persistence.persistNewStateAsync`
  * (inserts, updates, removals, index changes): the same append, with the
- * lines made by datafileLine (byte for byte what nedb's serializer makes).
+ * lines made by datafileLine (byte for byte what nedb's serializer makes);
+ * `appendLines` appends lines already made (NedbCollection's own inserts).
  */
 function appendWithFastLines(datastore: NedbDatastore, file: string): void {
-  const persistence = (datastore as unknown as { persistence: { persistNewStateAsync(records: object[]): Promise<void>; modes: { fileMode: number } } }).persistence;
-  persistence.persistNewStateAsync = async (records) => {
-    if (records.length === 0) return;
-    await appendFile(file, `${records.map(datafileLine).join('\n')}\n`, { encoding: 'utf8', mode: persistence.modes.fileMode });
+  const persistence = (datastore as unknown as { persistence: { persistNewStateAsync(records: object[]): Promise<void>; appendLines(lines: string[]): Promise<void>; modes: { fileMode: number } } }).persistence;
+  persistence.appendLines = async (lines) => {
+    if (lines.length === 0) return;
+    await appendFile(file, `${lines.join('\n')}\n`, { encoding: 'utf8', mode: persistence.modes.fileMode });
   };
+  persistence.persistNewStateAsync = (records) => persistence.appendLines(records.map(datafileLine));
 }
 
 /**
