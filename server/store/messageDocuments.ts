@@ -33,21 +33,25 @@ export function messageIdOf(document: Pick<MessageDocument, 'platform' | 'extern
 
 /** The document that stores a (validated) message; `extras` are the store's own fields (case, decision). */
 export function toMessageDocument(message: Message, extras: Pick<NewMessageDocument, 'caseId' | 'decision' | 'receivedAt'> = {}): NewMessageDocument {
-  const remainder: Remainder = {};
-  const top = unknownProperties(message, KNOWN_TOP);
+  // Ingestion calls this for every message: the remainder is only built when there is something to keep.
+  let remainder: Remainder | undefined;
+  let top = unknownProperties(message, KNOWN_TOP);
   const createdAt = new Date(message.createdAt);
-  if (createdAt.toISOString() !== message.createdAt) top.createdAt = message.createdAt; // keep the original offset/precision
-  if (Object.keys(top).length > 0) remainder.top = top;
+  if (createdAt.toISOString() !== message.createdAt) (top ??= {}).createdAt = message.createdAt; // keep the original offset/precision
+  if (top) (remainder ??= {}).top = top;
   const author = unknownProperties(message.author, KNOWN_AUTHOR);
-  if (Object.keys(author).length > 0) remainder.author = author;
-  const customer = message.customer ? unknownProperties(message.customer, KNOWN_CUSTOMER) : {};
-  if (Object.keys(customer).length > 0) remainder.customer = customer;
-  if (message.attachments?.some((item) => Object.keys(item).some((key) => key !== 'type'))) remainder.attachments = message.attachments;
-  const absent = [...(message.attachments ? [] : ['attachments' as const]), ...(message.customer && !message.customer.tags ? ['customer.tags' as const] : [])];
-  if (absent.length > 0) remainder.absent = absent;
+  if (author) (remainder ??= {}).author = author;
+  const customer = message.customer && unknownProperties(message.customer, KNOWN_CUSTOMER);
+  if (customer) (remainder ??= {}).customer = customer;
+  if (message.attachments?.some((item) => Object.keys(item).some((key) => key !== 'type'))) (remainder ??= {}).attachments = message.attachments;
+  if (!message.attachments || (message.customer && !message.customer.tags)) {
+    (remainder ??= {}).absent = [...(message.attachments ? [] : ['attachments' as const]), ...(message.customer && !message.customer.tags ? ['customer.tags' as const] : [])];
+  }
   const { id: authorId, handle, name, followers, verified } = message.author;
+  const { platform, externalId } = messageKey(message);
   return {
-    ...messageKey(message),
+    platform,
+    externalId,
     channel: message.channel,
     text: message.text,
     lang: message.lang,
@@ -57,7 +61,7 @@ export function toMessageDocument(message: Message, extras: Pick<NewMessageDocum
     attachments: message.attachments?.map((item) => ({ type: item.type })) ?? [],
     threadId: message.threadId,
     inReplyTo: message.inReplyTo,
-    extra: Object.keys(remainder).length > 0 ? JSON.stringify(remainder) : null,
+    extra: remainder ? JSON.stringify(remainder) : null,
     ...extras,
   };
 }
@@ -82,8 +86,16 @@ export function fromMessageDocument(document: MessageDocument): Message {
   return { ...message, ...remainder.top };
 }
 
-function unknownProperties(object: object, known: ReadonlySet<string>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(object).filter(([key]) => !known.has(key)));
+/** The properties not in `known`, or undefined when there are none. */
+function unknownProperties(object: object, known: ReadonlySet<string>): Record<string, unknown> | undefined {
+  let unknown: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(object)) {
+    if (known.has(key)) continue;
+    unknown ??= {};
+    // An own "__proto__" is data here, not the prototype.
+    Object.defineProperty(unknown, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return unknown;
 }
 
 function defined<T extends Record<string, unknown>>(object: T): { [K in keyof T]?: Exclude<T[K], null | undefined> } {
