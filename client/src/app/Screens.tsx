@@ -1,8 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { CaseView } from '../inbox/case/CaseView.js';
 import { InboxView } from '../inbox/InboxView.js';
 import { MonitorView } from '../monitor/MonitorView.js';
-import { RulesView } from '../rules/RulesView.js';
 import { Loading } from '../ui/States.js';
 import { useSession } from '../session/SessionContext.js';
 import { AppShell } from './AppShell.js';
@@ -12,6 +10,10 @@ import { useRoute } from './router.js';
 
 // The charts library is large: load it only when someone opens the metrics.
 const MetricsView = lazy(() => import('../metrics/MetricsView.js').then((module) => ({ default: module.MetricsView })));
+// The rules editor (drag and drop) is for admins: load it when opened.
+const RulesView = lazy(() => import('../rules/RulesView.js').then((module) => ({ default: module.RulesView })));
+// X's own text counting (twitter-text), for the reply box, is large too: load it with the first case opened.
+const CaseView = lazy(() => import('../inbox/case/CaseView.js').then((module) => ({ default: module.CaseView })));
 
 /** The logged-in screens; the home path and screens the role may not open lead to the role's own view. */
 export function Screens() {
@@ -27,9 +29,9 @@ export function Screens() {
   return (
     <AppShell route={route}>
       {route.name === 'inbox' && !misplaced && <InboxView />}
-      {route.name === 'case' && !misplaced && <CaseView key={route.id} id={route.id} />}
+      {route.name === 'case' && !misplaced && <Suspense fallback={<Loading label="Loading the case" />}><CaseView key={route.id} id={route.id} /></Suspense>}
       {route.name === 'monitor' && !misplaced && <MonitorView />}
-      {route.name === 'rules' && !misplaced && <RulesView />}
+      {route.name === 'rules' && !misplaced && <Suspense fallback={<Loading label="Loading the rules" />}><RulesView /></Suspense>}
       {route.name === 'metrics' && !misplaced && <Suspense fallback={<Loading label="Loading metrics" />}><MetricsView /></Suspense>}
       {route.name === 'notFound' && (
         <section className="not-found">
