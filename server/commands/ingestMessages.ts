@@ -53,17 +53,22 @@ async function ingestBatch(props: IngestProps): Promise<IngestResult> {
   if (fresh.length === 0) return { accepted: [], duplicates };
 
   const plan = planBatch(props, fresh, await existingCases(store, fresh), now);
-  await store.collections.cases.insertMany(allTeamsScope(), plan.opened.map((opened) => opened.doc));
-  const results = await store.collections.messages.insertMany(plan.documents);
-  const accepted = new Set(fresh.filter((_, index) => results[index]!.status === 'inserted').map((message) => message.id));
-  await store.collections.caseEvents.insertMany(plan.opened.flatMap((opened) => openingEvents(opened.doc, opened.messages, now)));
-  const arrivals = new Map<string, Message[]>();
-  for (const [caseId, messages] of plan.joined) {
-    const stored = messages.filter((message) => accepted.has(message.id));
-    if (stored.length > 0) arrivals.set(caseId, stored);
-  }
-  await recordArrivals(store, arrivals, now, fallbackAgentTeam(props.rules));
-  return { accepted: fresh.map((message) => message.id).filter((id) => accepted.has(id)), duplicates: [...duplicates, ...fresh.map((m) => m.id).filter((id) => !accepted.has(id))] };
+  const joinedIds = [...plan.joined.keys()];
+  // The cases the batch joins are held from their read to their update: no other writer of them here in between.
+  return store.exclusive(
+    joinedIds.map((caseId) => `case:${caseId}`),
+    async () => {
+      const joined = joinedIds.length > 0 ? await store.collections.cases.find(allTeamsScope(), { _id: { $in: joinedIds } }) : [];
+      await store.collections.cases.insertMany(allTeamsScope(), plan.opened.map((opened) => opened.doc));
+      const results = await store.collections.messages.insertMany(plan.documents);
+      const accepted = new Set(fresh.filter((_, index) => results[index]!.status === 'inserted').map((message) => message.id));
+      const arrivals = arrivalChanges(joined, plan.joined, accepted, now, fallbackAgentTeam(props.rules));
+      // One append for the opened cases' events and the joined cases' new ones, then the joined cases: the order a retry repairs.
+      await store.collections.caseEvents.insertMany([...plan.opened.flatMap((opened) => openingEvents(opened.doc, opened.messages, now)), ...arrivals.events]);
+      await store.collections.cases.updateEach(allTeamsScope(), arrivals.updates);
+      return { accepted: fresh.map((message) => message.id).filter((id) => accepted.has(id)), duplicates: [...duplicates, ...fresh.map((m) => m.id).filter((id) => !accepted.has(id))] };
+    },
+  );
 }
 
 /** Routes each new thread's first message and assigns every message its case. */
@@ -148,33 +153,19 @@ async function existingCases(store: Store, messages: Message[]): Promise<Map<str
   return byThread;
 }
 
-/**
- * Appends the events of the messages joining existing cases and moves those
- * cases' counters and status. The cases are held (no other writer of them
- * in this process from the read to the update), read in one find, their
- * events appended in one insertMany, then the cases updated in one
- * updateEach: events before the cases, in the order a retry repairs.
- */
-async function recordArrivals(store: Store, arrivals: ReadonlyMap<string, Message[]>, now: Date, escalationTeam: string): Promise<void> {
-  if (arrivals.size === 0) return;
-  const caseIds = [...arrivals.keys()];
-  await store.exclusive(
-    caseIds.map((caseId) => `case:${caseId}`),
-    async () => {
-      const cases: CaseDocument[] = await store.collections.cases.find(allTeamsScope(), { _id: { $in: caseIds } });
-      const events: NewCaseEventDocument[] = [];
-      const updates: Array<{ _id: string; update: Update<CaseDocument> }> = [];
-      for (const current of cases) {
-        const messages = arrivals.get(current._id)!;
-        const change = joinUpdate(current, messages, now, escalationTeam);
-        let seq = current.lastEventSeq;
-        for (const event of change.events) events.push({ caseId: current._id, seq: ++seq, type: event.type, at: now, actor: SYSTEM, data: event.data });
-        updates.push({ _id: current._id, update: { $set: { ...change.set, lastEventSeq: seq, updatedAt: now }, $inc: { messageCount: messages.length, version: 1 } } });
-      }
-      await store.collections.caseEvents.insertMany(events);
-      await store.collections.cases.updateEach(allTeamsScope(), updates);
-    },
-  );
+/** What the stored messages joining existing cases change: each case's new events (numbered after its last) and its update. */
+function arrivalChanges(cases: readonly CaseDocument[], joining: ReadonlyMap<string, Message[]>, accepted: ReadonlySet<string>, now: Date, escalationTeam: string) {
+  const events: NewCaseEventDocument[] = [];
+  const updates: Array<{ _id: string; update: Update<CaseDocument> }> = [];
+  for (const current of cases) {
+    const messages = joining.get(current._id)!.filter((message) => accepted.has(message.id));
+    if (messages.length === 0) continue;
+    const change = joinUpdate(current, messages, now, escalationTeam);
+    let seq = current.lastEventSeq;
+    for (const event of change.events) events.push({ caseId: current._id, seq: ++seq, type: event.type, at: now, actor: SYSTEM, data: event.data });
+    updates.push({ _id: current._id, update: { $set: { ...change.set, lastEventSeq: seq, updatedAt: now }, $inc: { messageCount: messages.length, version: 1 } } });
+  }
+  return { events, updates };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
