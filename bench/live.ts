@@ -1,0 +1,192 @@
+/**
+ * `npm run bench -- live [--agents N] [--seconds S]`: ingest-to-screen latency of new cases over Socket.IO.
+ *
+ * Starts the real server in-process on a temp DATA_DIR, creates N agents spread over the teams care, social,
+ * helpdesk and bot, logs each in and connects its socket, then posts messages through POST /api/messages at a
+ * sustained 200/s (batches of 20 every 100 ms) and then 1,000/s (batches of 100 every 100 ms). Each message opens
+ * its own thread; its latency runs from the moment the POST carrying it is sent to the first `case:upsert` for its
+ * case (matched on case.threadId) reaching any client of the case's team. CPU is process.cpuUsage() over each
+ * phase: server and the 200 clients share this process, so it is the whole process's CPU, as % of one core.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { io as connect, type Socket } from 'socket.io-client';
+import { hashPassword } from '../server/auth/passwords.js';
+import { readEnv } from '../server/env.js';
+import type { Message } from '../server/routing/index.js';
+import { startServer, type RunningServer } from '../server/server.js';
+
+const TOKEN = 'bench-live-token';
+const TEAMS = ['care', 'social', 'helpdesk', 'bot'] as const;
+type Team = (typeof TEAMS)[number];
+/** One text per team under test/routes/fixtures/teams.rules.json. */
+const TEXTS: Record<Team, string> = {
+  helpdesk: 'I was charged twice, please refund me',
+  social: 'Your app is broken again',
+  bot: 'What are your opening hours on Sunday?',
+  care: 'Where is my parcel? It was due yesterday',
+};
+const INTERVAL_MS = 100;
+const DRAIN_MS = 5_000;
+
+interface Pending {
+  team: Team;
+  sentAt: number;
+  arrivedAt?: number;
+}
+
+interface PhaseResult {
+  rate: number;
+  sent: number;
+  delivered: number;
+  p50: number;
+  p99: number;
+  max: number;
+  cpuPercent: number;
+  seconds: number;
+  postFailures: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Runs tasks with at most `limit` at a time. */
+async function pool<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+async function login(url: string, username: string): Promise<string> {
+  const response = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
+  const cookie = response.headers.get('set-cookie');
+  if (response.status !== 200 || !cookie) throw new Error(`login of ${username} failed: ${response.status}`);
+  await response.arrayBuffer();
+  return cookie.split(';')[0]!;
+}
+
+async function connectAgent(url: string, cookie: string, team: Team, pending: Map<string, Pending>): Promise<Socket> {
+  const socket = connect(url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false });
+  socket.on('case:upsert', (payload: { case: { threadId: string; team: string } }) => {
+    const entry = pending.get(payload.case.threadId);
+    if (entry && entry.arrivedAt === undefined && entry.team === team && payload.case.team === team) entry.arrivedAt = performance.now();
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+async function runPhase(server: RunningServer, rate: number, seconds: number, pending: Map<string, Pending>, idBase: bigint): Promise<PhaseResult> {
+  const batch = Math.round((rate * INTERVAL_MS) / 1000);
+  const batches = Math.round((seconds * 1000) / INTERVAL_MS);
+  const phase = new Map<string, Pending>();
+  const posts: Array<Promise<void>> = [];
+  let postFailures = 0;
+  const cpuStart = process.cpuUsage();
+  const started = performance.now();
+  for (let b = 0; b < batches; b++) {
+    const due = started + b * INTERVAL_MS;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    const messages: Message[] = [];
+    for (let i = 0; i < batch; i++) {
+      const n = b * batch + i;
+      const id = String(idBase + BigInt(n));
+      const team = TEAMS[n % TEAMS.length]!;
+      messages.push({
+        id: `x:${id}`, platform: 'x', channel: 'public', text: `@AcmeHelp ${TEXTS[team]} [live-${rate}-${n}]`,
+        createdAt: new Date().toISOString(), author: { id: `live${n % 5000}`, handle: `livecustomer${n % 5000}` }, threadId: id, lang: 'en',
+      });
+    }
+    const sentAt = performance.now();
+    for (const message of messages) {
+      const entry: Pending = { team: TEAMS[Number(BigInt(message.threadId!) - idBase) % TEAMS.length]!, sentAt };
+      phase.set(message.threadId!, entry);
+      pending.set(message.threadId!, entry);
+    }
+    posts.push(
+      fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify(messages),
+      }).then(async (response) => {
+        await response.arrayBuffer();
+        if (response.status !== 200) postFailures++;
+      }, () => void postFailures++),
+    );
+  }
+  await Promise.all(posts);
+  const all = [...phase.values()];
+  const drainUntil = performance.now() + DRAIN_MS;
+  while (all.some((entry) => entry.arrivedAt === undefined) && performance.now() < drainUntil) await sleep(20);
+  const wall = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStart);
+  const latencies = all.filter((entry) => entry.arrivedAt !== undefined).map((entry) => entry.arrivedAt! - entry.sentAt).sort((a, b) => a - b);
+  for (const key of phase.keys()) pending.delete(key);
+  return {
+    rate, sent: all.length, delivered: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN,
+    cpuPercent: ((cpu.user + cpu.system) / 1000 / wall) * 100, seconds: wall / 1000, postFailures,
+  };
+}
+
+export async function main(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { agents: { type: 'string', default: '200' }, seconds: { type: 'string', default: '10' } } });
+  const agents = Number(values.agents);
+  const seconds = Number(values.seconds);
+  process.env.LOG_LEVEL = 'silent';
+  const dataDir = await mkdtemp(join(tmpdir(), 'bench-live-'));
+  const server = await startServer(
+    readEnv({ PORT: '0', DATA_DIR: dataDir, X_SIMULATOR: '0', INGEST_TOKEN: TOKEN, DEMO_USERS: '1', LOG_LEVEL: 'silent', RULES_FILE: 'test/routes/fixtures/teams.rules.json' }),
+    { startConnectors: false },
+  );
+  const sockets: Socket[] = [];
+  try {
+    const setupStarted = performance.now();
+    const passwordHash = await hashPassword('demo');
+    const users = Array.from({ length: agents }, (_, i) => ({ username: `live-agent-${i}`, team: TEAMS[i % TEAMS.length]! }));
+    for (const user of users) {
+      await server.store.collections.users.insertOne({ username: user.username, role: 'agent', teams: [user.team], passwordHash });
+    }
+    const pending = new Map<string, Pending>();
+    const cookies = await pool(users, 8, (user) => login(server.url, user.username));
+    sockets.push(...(await pool(users, 20, (user, index) => connectAgent(server.url, cookies[index]!, user.team, pending))));
+    const perTeam = TEAMS.map((team) => `${team} ${users.filter((user) => user.team === team).length}`).join(', ');
+    console.log(`live: ${sockets.length} agents connected (${perTeam}) in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
+
+    const results: PhaseResult[] = [];
+    results.push(await runPhase(server, 200, seconds, pending, 1_950_000_000_000_000_000n));
+    results.push(await runPhase(server, 1000, seconds, pending, 1_960_000_000_000_000_000n));
+
+    console.log('');
+    console.log('rate/s  sent   delivered  p50 ms  p99 ms  max ms  cpu % (whole process, 1 core = 100)');
+    for (const r of results) {
+      console.log(
+        `${String(r.rate).padEnd(8)}${String(r.sent).padEnd(7)}${String(r.delivered).padEnd(11)}${r.p50.toFixed(1).padEnd(8)}${r.p99.toFixed(1).padEnd(8)}${r.max.toFixed(1).padEnd(8)}${r.cpuPercent.toFixed(0)}`
+          + (r.postFailures ? `  (${r.postFailures} POSTs failed)` : ''),
+      );
+    }
+    console.log('latency: POST sent -> first case:upsert for the new case at any client of its team; cpu: process.cpuUsage() of this process (server + all clients) over each phase incl. drain');
+    for (const r of results) {
+      console.log(JSON.stringify({ bench: 'live', rate: r.rate, p50Ms: Math.round(r.p50 * 10) / 10, p99Ms: Math.round(r.p99 * 10) / 10, cpuPercent: Math.round(r.cpuPercent), agents: sockets.length }));
+    }
+  } finally {
+    for (const socket of sockets) socket.disconnect();
+    await server.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
