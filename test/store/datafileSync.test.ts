@@ -1,5 +1,5 @@
 /** Group commit: a sync resolves only after a flush that started after it was asked for; concurrent callers share flushes. */
-import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,21 +57,23 @@ describe('DatafileSync', () => {
 });
 
 describe('OpenDatafile', () => {
-  it('keeps the file open between flushes, and opens it again by name once it was replaced', async () => {
+  it('appends through the handle it keeps, and follows the name once the file was replaced (as compaction renames a new one over it)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'datafile-'));
     const file = join(dir, 'c.db');
     try {
       await writeFile(file, 'a\n');
       const datafile = new OpenDatafile(file);
+      await datafile.append('b\n');
       await datafile.datasync();
-      await unlink(file);
-      // Still the handle opened before: the flush goes to the file it has.
-      await expect(datafile.datasync()).resolves.toBeUndefined();
+      await writeFile(`${file}~`, 'compacted\n');
+      await rename(`${file}~`, file);
+      // Still the handle opened before: the line goes to the file it has, not the new one.
+      await datafile.append('lost\n');
+      expect(await readFile(file, 'utf8')).toBe('compacted\n');
       datafile.replaced();
-      // Now by name, and the name is gone.
-      await expect(datafile.datasync()).rejects.toThrow(/ENOENT/);
-      await writeFile(file, 'b\n');
-      await expect(datafile.datasync()).resolves.toBeUndefined();
+      await datafile.append('c\n');
+      await datafile.datasync();
+      expect(await readFile(file, 'utf8')).toBe('compacted\nc\n');
       await datafile.close();
     } finally {
       await rm(dir, { recursive: true, force: true });

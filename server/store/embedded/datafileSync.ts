@@ -1,38 +1,51 @@
 import { open, type FileHandle } from 'node:fs/promises';
 
 /**
- * A datafile kept open for fdatasync (opening and closing it for every
- * flush cost about as much as the flush's bookkeeping). nedb's compaction
- * replaces the file by a rename: `replaced()` then drops the handle, so the
- * next flush opens the new file by name.
+ * A datafile kept open (in append mode) for the store's appends and their
+ * fdatasync: opening and closing it by name for every append and every
+ * flush cost more than the writes' bookkeeping. nedb's compaction replaces
+ * the file by a rename: `replaced()` then drops the handle, so the next
+ * append or flush opens the new file by name.
  */
 export class OpenDatafile {
   private handle: Promise<FileHandle> | null = null;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly mode = 0o644,
+  ) {}
 
-  /** Flushes the file's data to the disk. */
-  async datasync(): Promise<void> {
-    const handle = (this.handle ??= open(this.file, 'r+'));
-    try {
-      await (await handle).datasync();
-    } catch (error) {
-      // A failed open or flush is not kept: the next flush starts from a fresh handle.
-      if (this.handle === handle) this.drop();
-      throw error;
-    }
+  /** Appends text at the end of the file (the caller runs one append at a time: nedb's executor). */
+  append(text: string): Promise<void> {
+    return this.use((handle) => handle.appendFile(text, 'utf8'));
   }
 
-  /** The file was replaced (renamed over): later flushes must open it again. */
+  /** Flushes the file's data to the disk. */
+  datasync(): Promise<void> {
+    return this.use((handle) => handle.datasync());
+  }
+
+  /** The file was replaced (renamed over): later appends and flushes must open it again. */
   replaced(): void {
     this.drop();
   }
 
-  /** Closes the handle (once its pending flush is done). */
+  /** Closes the handle (once its pending operations are done). */
   async close(): Promise<void> {
     const handle = this.handle;
     this.handle = null;
     if (handle) await closeQuietly(handle);
+  }
+
+  private async use(operation: (handle: FileHandle) => Promise<void>): Promise<void> {
+    const handle = (this.handle ??= open(this.file, 'a', this.mode));
+    try {
+      await operation(await handle);
+    } catch (error) {
+      // A failed open or operation is not kept: the next one starts from a fresh handle.
+      if (this.handle === handle) this.drop();
+      throw error;
+    }
   }
 
   private drop(): void {
@@ -63,15 +76,17 @@ export class DatafileSync {
   /** How many flushes ran (for tests and diagnostics). */
   flushes = 0;
 
-  private readonly datafile: OpenDatafile;
+  /** The kept-open file, for the store's appends. */
+  readonly datafile: OpenDatafile;
   private readonly flush: (file: string) => Promise<void>;
 
   /** `flush` stands in for the fdatasync of the kept-open file (tests). */
   constructor(
     private readonly file: string,
     flush?: (file: string) => Promise<void>,
+    mode?: number,
   ) {
-    this.datafile = new OpenDatafile(file);
+    this.datafile = new OpenDatafile(file, mode);
     this.flush = flush ?? (() => this.datafile.datasync());
   }
 

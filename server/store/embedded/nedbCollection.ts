@@ -30,7 +30,7 @@ interface NedbInternals {
  * are also at least as many as the live records. Inserts supersede nothing:
  * an insert-only collection is never rewritten.
  */
-const COMPACT_AFTER_LINES = 20_000;
+export const COMPACT_AFTER_LINES = 20_000;
 const MINGO = { scriptEnabled: false } as const;
 
 /**
@@ -54,6 +54,7 @@ export class NedbCollection implements CollectionBackend {
     private readonly durable: DatafileSync,
     private liveRecords: number,
     private readonly onCompactionError: (error: unknown) => void,
+    private readonly compactAfterLines = COMPACT_AFTER_LINES,
   ) {}
 
   private get indexed(): IndexedDatastore {
@@ -243,7 +244,7 @@ export class NedbCollection implements CollectionBackend {
 
   /** Rewrites the datafile (nedb's crash-safe compaction: temp file, fsync, rename) once it is mostly superseded lines. */
   private compactIfWasteful(): void {
-    if (this.compaction || this.supersededLines < Math.max(COMPACT_AFTER_LINES, this.liveRecords)) return;
+    if (this.compaction || this.supersededLines < Math.max(this.compactAfterLines, this.liveRecords)) return;
     this.supersededLines = 0;
     this.compaction = this.datastore
       .compactDatafileAsync()

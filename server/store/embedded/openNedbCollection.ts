@@ -1,5 +1,4 @@
 import nedbModule from '@seald-io/nedb';
-import { appendFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Schema } from 'mongoose';
 import { logger } from '../../logger.js';
@@ -8,7 +7,7 @@ import type { StoredRecord } from '../port.js';
 import type { IndexedDatastore, NedbIndex } from './candidates.js';
 import { datafileLine } from './datafileLines.js';
 import { dropTornTail } from './datafileRepair.js';
-import { DatafileSync } from './datafileSync.js';
+import { DatafileSync, type OpenDatafile } from './datafileSync.js';
 import { EqualityIndexes, indexPrefixes } from './equalityIndexes.js';
 import { NedbCollection, type NedbDatastore } from './nedbCollection.js';
 import { nedbIndexesFor, nedbIndexName } from './nedbIndexes.js';
@@ -25,7 +24,7 @@ const Datastore = nedbModule as unknown as typeof nedbModule.default;
  * exactly the ones the schema implies (a unique index the existing data
  * breaks is an error, not a silent skip), and builds the equality indexes.
  */
-export async function openNedbCollection(file: string, name: string, schema: Schema): Promise<NedbCollection> {
+export async function openNedbCollection(file: string, name: string, schema: Schema, options: { compactAfterLines?: number } = {}): Promise<NedbCollection> {
   const dropped = await dropTornTail(file);
   if (dropped > 0) logger.warn({ file, bytes: dropped }, 'embedded store: dropped a partial last line (a write cut off by a crash, never acknowledged)');
   const datastore: NedbDatastore = new Datastore<StoredRecord>({ filename: file, corruptAlertThreshold: 0 });
@@ -36,15 +35,15 @@ export async function openNedbCollection(file: string, name: string, schema: Sch
   } catch (error) {
     throw new DataDirError(`${file} cannot be opened: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
-  appendWithFastLines(datastore, file);
+  const durable = new DatafileSync(file, undefined, (datastore as unknown as { persistence: { modes: { fileMode: number } } }).persistence.modes.fileMode);
+  appendWithFastLines(datastore, durable.datafile);
   const equality = new EqualityIndexes(indexPrefixes(schema));
   for (const record of datastore.getAllData()) equality.add(record);
   followIdIndex((datastore as unknown as IndexedDatastore).indexes._id, equality);
-  const durable = new DatafileSync(file);
   // Emitted at the end of the compaction task, before nedb runs the next write (which then appends to the new file).
   datastore.on('compaction.done', () => durable.fileReplaced());
   const onCompactionError = (error: unknown) => logger.error({ err: error, file }, 'embedded store: compaction failed (writes go on appending)');
-  return new NedbCollection(name, datastore, equality, durable, datastore.getAllData().length, onCompactionError);
+  return new NedbCollection(name, datastore, equality, durable, datastore.getAllData().length, onCompactionError, options.compactAfterLines);
 }
 
 /**
@@ -77,15 +76,15 @@ export function compoundKeyComparison(fields: readonly string[]): (a: unknown, b
 
 /**
  * nedb appends every write through `persistence.persistNewStateAsync`
- * (inserts, updates, removals, index changes): the same append, with the
- * lines made by datafileLine (byte for byte what nedb's serializer makes);
- * `appendLines` appends lines already made (NedbCollection's own inserts).
+ * (inserts, updates, removals, index changes): the same append, through the
+ * kept-open datafile, with the lines made by datafileLine (byte for byte
+ * what nedb's serializer makes); `appendLines` appends lines already made
+ * (NedbCollection's own inserts and replaces).
  */
-function appendWithFastLines(datastore: NedbDatastore, file: string): void {
-  const persistence = (datastore as unknown as { persistence: { persistNewStateAsync(records: object[]): Promise<void>; appendLines(lines: string[]): Promise<void>; modes: { fileMode: number } } }).persistence;
+function appendWithFastLines(datastore: NedbDatastore, datafile: OpenDatafile): void {
+  const persistence = (datastore as unknown as { persistence: { persistNewStateAsync(records: object[]): Promise<void>; appendLines(lines: string[]): Promise<void> } }).persistence;
   persistence.appendLines = async (lines) => {
-    if (lines.length === 0) return;
-    await appendFile(file, `${lines.join('\n')}\n`, { encoding: 'utf8', mode: persistence.modes.fileMode });
+    if (lines.length > 0) await datafile.append(`${lines.join('\n')}\n`);
   };
   persistence.persistNewStateAsync = (records) => persistence.appendLines(records.map(datafileLine));
 }
