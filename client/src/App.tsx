@@ -14,7 +14,7 @@ export function App() {
 
   if (state.status === 'checking') return <main className="centered"><Loading label="Checking your session" /></main>;
   if (state.status === 'failed') return <main className="centered"><ErrorState message={`Could not check your session: ${state.message}`} onRetry={() => void check()} /></main>;
-  if (!value) return <LoginScreen onLogIn={logIn} />;
+  if (!value) return <LoginScreen onLogIn={logIn} notice={state.status === 'loggedOut' ? state.notice : undefined} />;
   return (
     <SessionProvider value={value}>
       <LiveProvider key={value.session.user.id}>

@@ -67,4 +67,20 @@ describeInBrowser('logging in (browser)', () => {
     await page.waitForURL((url) => url.pathname === '/monitor');
     await context.close();
   });
+
+  it('returns to the log-in form when the session ends behind the page, and back to the same view after logging in', async () => {
+    const context = await newContext(browser, server.url);
+    const page = await context.newPage();
+    await logIn(page, 'ana');
+    await page.getByRole('heading', { level: 1, name: 'Inbox', exact: true }).waitFor();
+    await context.clearCookies();
+    await page.getByLabel('Status', { exact: true }).selectOption('open');
+    await page.getByText('Your session has ended. Log in again to go on.').waitFor();
+    await page.getByLabel('User name').fill('ana');
+    await page.getByLabel('Password').fill('demo');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inbox', exact: true }).waitFor();
+    await expect(page.getByLabel('Status', { exact: true }).inputValue()).resolves.toBe('open');
+    await context.close();
+  });
 });

@@ -12,6 +12,13 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+const unauthorizedListeners = new Set<() => void>();
+
+/** Calls `listener` when a logged-in request answers 401 (the session ended: expired, or logged out elsewhere). */
+export function onUnauthorized(listener: () => void): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
 
 /** Remembers the token that cookie-authenticated writes must send (from POST/GET /api/session). */
 export function setCsrfToken(token: string | null): void {
@@ -45,6 +52,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
   if (response.status === 204) return undefined as T;
   const body = await readJson(response);
+  // Logging in and asking who is logged in answer 401 as part of their job; anywhere else it means the session ended.
+  if (response.status === 401 && path !== '/api/session') for (const listener of unauthorizedListeners) listener();
   if (!response.ok) throw errorFrom(response, body);
   return body as T;
 }

@@ -38,7 +38,7 @@ export function CaseList({ cases, breached, selected, focusToken, onSelect, onNe
 
   return (
     <div ref={scroller} className="case-list" aria-label="Cases">
-      <ul style={{ height: virtualizer.getTotalSize() }} aria-rowcount={cases.length}>
+      <ul style={{ height: virtualizer.getTotalSize() }}>
         {items.map((row) => {
           const item = cases[row.index];
           if (!item) return null;

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/http.js';
 
 /** The log-in form: a wrong name or password is said next to the form, and focus stays on it. */
-export function LoginScreen({ onLogIn }: { onLogIn(username: string, password: string): Promise<void> }) {
+export function LoginScreen({ onLogIn, notice }: { onLogIn(username: string, password: string): Promise<void>; notice?: string }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -23,6 +23,7 @@ export function LoginScreen({ onLogIn }: { onLogIn(username: string, password: s
   return (
     <main className="login">
       <h1>Care inbox</h1>
+      {notice && <p className="form-info" role="status">{notice}</p>}
       <form onSubmit={submit} aria-describedby={error ? 'login-error' : undefined} noValidate>
         <label htmlFor="login-username">User name</label>
         <input id="login-username" name="username" autoComplete="username" required autoFocus value={username} onChange={(e) => setUsername(e.target.value)} />

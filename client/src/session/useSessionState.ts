@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { onUnauthorized, setCsrfToken } from '../api/http.js';
 import { currentSession, logIn, logOut } from '../api/session.js';
 import type { Session } from '../api/types.js';
 import { navigate } from '../app/router.js';
@@ -6,7 +7,7 @@ import { navigate } from '../app/router.js';
 export type SessionState =
   | { status: 'checking' }
   | { status: 'failed'; message: string }
-  | { status: 'loggedOut' }
+  | { status: 'loggedOut'; notice?: string }
   | { status: 'loggedIn'; session: Session };
 
 /** Checks the session on load, and logs in and out. */
@@ -26,6 +27,11 @@ export function useSessionState() {
   useEffect(() => {
     void check();
   }, [check]);
+
+  useEffect(() => onUnauthorized(() => {
+    setCsrfToken(null);
+    setState({ status: 'loggedOut', notice: 'Your session has ended. Log in again to go on.' });
+  }), []);
 
   const start = useCallback(async (username: string, password: string) => {
     const session = await logIn(username, password);
