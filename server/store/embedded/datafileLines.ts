@@ -15,7 +15,10 @@ function persisted(value: unknown): unknown {
   if (value instanceof Date) return { $$date: value.getTime() };
   if (Array.isArray(value)) return value.map(persisted);
   const line: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
+  const keys = Object.keys(value);
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index]!;
+    const item = (value as Record<string, unknown>)[key];
     checkKey(key, item);
     if (item === undefined) continue;
     const copy = persisted(item);
