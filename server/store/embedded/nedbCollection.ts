@@ -5,7 +5,7 @@ import { datafileLine } from './datafileLines.js';
 import type { DatafileSync } from './datafileSync.js';
 import type { EqualityIndexes } from './equalityIndexes.js';
 import { runPipeline } from './mingoContext.js';
-import { simpleSort } from './simpleSort.js';
+import { includedFields, pickFields, simpleSort } from './plainFind.js';
 
 /** A nedb datastore of store records (the package's CommonJS default export, typed as such). */
 export type NedbDatastore = import('@seald-io/nedb').default<StoredRecord>;
@@ -81,9 +81,13 @@ export class NedbCollection implements CollectionBackend {
   async find(filter: Filter, options: BackendFindOptions): Promise<StoredRecord[]> {
     this.assertOpen();
     const records = this.matching(filter);
-    // Without a projection, and on sort fields of plain values, mingo's cursor (lazy stages, hashed grouping per sort key) is not needed.
-    const sorted = options.projection ? undefined : records.length <= 1 ? records : simpleSort(records, options.sort);
-    if (sorted) return sorted.slice(options.skip ?? 0, options.limit === undefined ? undefined : (options.skip ?? 0) + options.limit).map(copyRecord);
+    const fields = options.projection && includedFields(options.projection);
+    // Plain sorts and projections without mingo's cursor (see plainFind.ts); anything else through it.
+    const sorted = options.projection && !fields ? undefined : records.length <= 1 ? records : simpleSort(records, options.sort);
+    if (sorted) {
+      const page = sorted.slice(options.skip ?? 0, options.limit === undefined ? undefined : (options.skip ?? 0) + options.limit);
+      return page.map((record) => copyRecord(fields ? pickFields(record, fields) : record));
+    }
     const cursor = new Query({}, MINGO).find<StoredRecord>(records, options.projection).sort(options.sort);
     if (options.skip) cursor.skip(options.skip);
     if (options.limit) cursor.limit(options.limit);

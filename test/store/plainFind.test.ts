@@ -1,9 +1,9 @@
-/** The embedded backend's plain sort orders records exactly as mingo's $sort does, and leaves mingo whatever it cannot vouch for. */
+/** The embedded backend's plain sorts and projections answer exactly as mingo's cursor does, and leave mingo whatever they cannot vouch for. */
 import fc from 'fast-check';
 import { Query } from 'mingo';
 import { describe, expect, it } from 'vitest';
-import { simpleSort } from '../../server/store/embedded/simpleSort.js';
-import type { SortSpec, StoredRecord } from '../../server/store/port.js';
+import { includedFields, pickFields, simpleSort } from '../../server/store/embedded/plainFind.js';
+import type { Projection, SortSpec, StoredRecord } from '../../server/store/port.js';
 
 const date = fc.constantFrom(new Date(0), new Date(1000), new Date(1000), new Date(-5));
 const record = (kinds: { a: fc.Arbitrary<unknown>; b: fc.Arbitrary<unknown> }) => fc.record({ a: kinds.a, b: kinds.b, c: fc.oneof(fc.constant(undefined), fc.integer()) });
@@ -35,5 +35,28 @@ describe('simpleSort', () => {
     expect(simpleSort([{ _id: 'a', n: 1 }, { _id: 'b', n: null }], { n: 1 })).toBeUndefined();
     expect(simpleSort([{ _id: 'a', n: 1 }, { _id: 'b', n: '1' }], { n: 1 })).toBeUndefined();
     expect(simpleSort([{ _id: 'a', n: { x: 1 } }], { 'n.x': 1 })).toBeUndefined();
+  });
+});
+
+describe('includedFields and pickFields', () => {
+  it('project as mingo projects', () => {
+    const value = fc.oneof(fc.constantFrom<unknown>(undefined, null, 0, '', 'x', [], [1, { k: 2 }], { q: 1 }, new Date(0)));
+    const record = fc.record({ a: value, b: value, c: value }, { requiredKeys: [] }).map((fields): StoredRecord => ({ _id: 'r1', ...fields }));
+    const projection = fc.subarray(['a', 'b', 'c', 'd', '_id'], { minLength: 1 }).map((fields) => Object.fromEntries(fields.map((field) => [field, 1 as const])) as Projection);
+    fc.assert(
+      fc.property(record, projection, (stored, spec) => {
+        const fields = includedFields(spec)!;
+        const [mingo] = new Query({}, { scriptEnabled: false }).find<StoredRecord>([stored], spec).all();
+        expect(pickFields(stored, fields)).toStrictEqual(mingo);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('leave exclusions, dotted paths and operators to mingo', () => {
+    expect(includedFields({ a: 1, b: 1 })).toEqual(['a', 'b']);
+    expect(includedFields({ a: 0 })).toBeUndefined();
+    expect(includedFields({ _id: 0, a: 1 })).toBeUndefined();
+    expect(includedFields({ 'a.b': 1 })).toBeUndefined();
   });
 });

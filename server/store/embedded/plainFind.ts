@@ -1,4 +1,12 @@
-import type { SortSpec, StoredRecord } from '../port.js';
+import type { Projection, SortSpec, StoredRecord } from '../port.js';
+
+/**
+ * The parts of a find the embedded backend does without mingo's cursor (lazy
+ * stages, hashed grouping per sort key, projection by path) when the data
+ * and the request are plain: sorting top-level fields of one kind of value,
+ * and including top-level fields. Each answers exactly as mingo does
+ * (property tests), or undefined to leave the find to mingo.
+ */
 
 type Kind = 'string' | 'number' | 'date';
 
@@ -46,4 +54,18 @@ function kindOf(records: readonly StoredRecord[], field: string): Kind | undefin
 function compareAs(kind: Kind, a: unknown, b: unknown): number {
   const [x, y] = kind === 'date' ? [(a as Date).getTime(), (b as Date).getTime()] : [a as string | number, b as string | number];
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** The fields a projection includes, when it only includes top-level fields (`{ a: 1, b: 1 }`, `_id` always kept); undefined otherwise. */
+export function includedFields(projection: Projection): string[] | undefined {
+  const fields = Object.keys(projection);
+  if (fields.some((field) => projection[field] !== 1 || field.includes('.') || field.startsWith('$'))) return undefined;
+  return fields;
+}
+
+/** A record with only `_id` and the included fields it holds (a field holding undefined is left out, as mingo leaves it). */
+export function pickFields(record: StoredRecord, fields: readonly string[]): StoredRecord {
+  const picked: StoredRecord = { _id: record._id };
+  for (const field of fields) if (field !== '_id' && record[field] !== undefined) picked[field] = record[field];
+  return picked;
 }
