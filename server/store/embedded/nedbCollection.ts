@@ -1,28 +1,15 @@
 import { Query } from 'mingo';
 import type { BackendFindOptions, CollectionBackend, Filter, InsertOutcome, PipelineStage, Replacement, ReplaceOutcome, StoredRecord } from '../port.js';
 import { candidatesFor, type IndexedDatastore } from './candidates.js';
-import { datafileLine } from './datafileLines.js';
 import type { DatafileSync } from './datafileSync.js';
 import type { EqualityIndexes } from './equalityIndexes.js';
 import { runPipeline } from './mingoContext.js';
+import { insertTogether, replaceTogether } from './nedbBatches.js';
 import { includedFields, pickFields, simpleSort } from './plainFind.js';
+import { copyRecord } from './recordCopy.js';
 
 /** A nedb datastore of store records (the package's CommonJS default export, typed as such). */
 export type NedbDatastore = import('@seald-io/nedb').default<StoredRecord>;
-
-/**
- * The nedb internals used to insert or replace many records in one task and
- * one append, as nedb's own insert and update do, without their extra copies.
- */
-interface NedbInternals {
-  executor: { pushAsync<T>(task: () => Promise<T>): Promise<T> };
-  /** All-or-nothing: a unique-index violation takes every record back out, then throws. */
-  _insertInCache(records: StoredRecord[]): void;
-  /** All-or-nothing: a unique-index violation rolls every pair back, then throws. */
-  _updateIndexes(pairs: Array<{ oldDoc: StoredRecord; newDoc: StoredRecord }>): void;
-  /** `appendLines` is the store's own (openNedbCollection.ts): appends lines already made by datafileLine. */
-  persistence: { appendLines(lines: string[]): Promise<void> };
-}
 
 /**
  * Superseded lines (old versions of updated records, removed records and
@@ -36,10 +23,12 @@ const MINGO = { scriptEnabled: false } as const;
 /**
  * One collection of the embedded backend: nedb keeps the records in memory,
  * appends every write to the collection's datafile and enforces the unique
- * indexes; mingo evaluates filters, sorts, projections and pipelines, so they
- * mean what they mean in MongoDB; every write resolves only after
- * DatafileSync has flushed it to disk. nedb runs one operation at a time per
- * datastore (its executor), which is the per-collection write queue.
+ * indexes; the equality indexes narrow lookups; mingo evaluates what is
+ * left of filters, and sorts, projections and pipelines beyond the plain
+ * ones (plainFind.ts), so they mean what they mean in MongoDB; every write
+ * resolves only after DatafileSync has flushed it to disk. nedb runs one
+ * operation at a time per datastore (its executor), which is the
+ * per-collection write queue.
  */
 export class NedbCollection implements CollectionBackend {
   private supersededLines = 0;
@@ -66,7 +55,7 @@ export class NedbCollection implements CollectionBackend {
       let outcomes: InsertOutcome[];
       try {
         // All-or-nothing in one append: the fast path when nothing collides.
-        await this.insertTogether(records);
+        await insertTogether(this.datastore, records);
         outcomes = records.map(() => 'inserted');
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
@@ -117,7 +106,7 @@ export class NedbCollection implements CollectionBackend {
     return this.write(async () => {
       let outcomes: ReplaceOutcome[];
       try {
-        outcomes = await this.replaceTogether(replacements);
+        outcomes = await replaceTogether(this.datastore, replacements);
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         outcomes = await Promise.all(replacements.map((replacement) => this.replaceOne(replacement)));
@@ -185,43 +174,6 @@ export class NedbCollection implements CollectionBackend {
     return done;
   }
 
-  /**
-   * Inserts the records as nedb's insert of an array does (all or none, one
-   * append), keeping one copy of each (nedb's insert copies each record
-   * twice, the second time for a return value). The lines are made first, so
-   * a field name nedb refuses changes nothing.
-   */
-  private insertTogether(records: readonly StoredRecord[]): Promise<void> {
-    const nedb = this.datastore as unknown as NedbInternals;
-    const missingId = records.find((record) => typeof record._id !== 'string');
-    if (missingId) throw new Error(`${this.name}: a record to insert has no string _id`);
-    return nedb.executor.pushAsync(async () => {
-      const kept = records.map(copyRecord);
-      const lines = kept.map(datafileLine);
-      nedb._insertInCache(kept);
-      await nedb.persistence.appendLines(lines);
-    });
-  }
-
-  private replaceTogether(replacements: readonly Replacement[]): Promise<ReplaceOutcome[]> {
-    const nedb = this.datastore as unknown as NedbInternals;
-    return nedb.executor.pushAsync(async () => {
-      const pairs: Array<{ oldDoc: StoredRecord; newDoc: StoredRecord }> = [];
-      const outcomes = replacements.map(({ id, revision, record }): ReplaceOutcome => {
-        const [current] = this.indexed.indexes._id.getMatching(id);
-        // Moved on, gone, or already replaced by an earlier entry of this call.
-        if (!current || current._rev !== revision || pairs.some((pair) => pair.oldDoc === current)) return 'stale';
-        if (record._id !== id) throw new Error(`${this.name}: a replacement cannot change _id (${id} to ${record._id})`);
-        pairs.push({ oldDoc: current, newDoc: copyRecord(record) });
-        return 'replaced';
-      });
-      const lines = pairs.map((pair) => datafileLine(pair.newDoc));
-      nedb._updateIndexes(pairs);
-      await nedb.persistence.appendLines(lines);
-      return outcomes;
-    });
-  }
-
   private async replaceOne({ id, revision, record }: Replacement): Promise<ReplaceOutcome> {
     try {
       const { numAffected } = await this.datastore.updateAsync({ _id: id, _rev: revision }, record, {});
@@ -263,31 +215,7 @@ export class NedbCollection implements CollectionBackend {
   }
 }
 
-/** A copy of a record for a caller (records are plain data and dates, as nedb stores them; faster than structuredClone). */
-function copyRecord(record: StoredRecord): StoredRecord {
-  return copyValue(record) as StoredRecord;
-}
-
-function copyValue(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  if (value instanceof Date) return new Date(value.getTime());
-  if (Array.isArray(value)) {
-    const items = new Array<unknown>(value.length);
-    for (let index = 0; index < value.length; index++) items[index] = copyValue(value[index]);
-    return items;
-  }
-  // Plain loops: this runs for every record a find returns and every record stored (Object.entries was 2.5 times slower).
-  const copy: Record<string, unknown> = {};
-  const keys = Object.keys(value);
-  for (let index = 0; index < keys.length; index++) {
-    const key = keys[index]!;
-    const item = copyValue((value as Record<string, unknown>)[key]);
-    if (key === '__proto__') Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
-    else copy[key] = item;
-  }
-  return copy;
-}
-
+/** nedb's refusal of a record by a unique index. */
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { errorType?: unknown }).errorType === 'uniqueViolated';
 }
