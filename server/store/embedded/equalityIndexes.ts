@@ -27,7 +27,7 @@ export function isScalar(value: unknown): value is ScalarValue {
 export class EqualityIndexes {
   private readonly prefixes: ReadonlyArray<readonly string[]>;
   /** Per prefix, key to its records: the record itself while it is the only one (most keys of most prefixes), else a set. */
-  private readonly buckets: Array<Map<string, Bucket>>;
+  private readonly buckets: Array<Map<Key, Bucket>>;
 
   constructor(prefixes: ReadonlyArray<readonly string[]>) {
     this.prefixes = prefixes;
@@ -38,12 +38,11 @@ export class EqualityIndexes {
   add(record: StoredRecord): void {
     for (let index = 0; index < this.prefixes.length; index++) {
       const buckets = this.buckets[index]!;
-      for (const key of recordKeys(record, this.prefixes[index]!)) {
-        const bucket = buckets.get(key);
-        if (bucket === undefined) buckets.set(key, record);
-        else if (bucket instanceof Set) bucket.add(record);
-        else if (bucket !== record) buckets.set(key, new Set([bucket, record]));
-      }
+      const fields = this.prefixes[index]!;
+      // The common case without building a list of keys: one field, one scalar.
+      const single = fields.length === 1 ? fieldValue(record, fields[0]!) : undefined;
+      if (isScalar(single)) fileUnder(buckets, single, record);
+      else for (const key of recordKeys(record, fields)) fileUnder(buckets, key, record);
     }
   }
 
@@ -51,11 +50,10 @@ export class EqualityIndexes {
   remove(record: StoredRecord): void {
     for (let index = 0; index < this.prefixes.length; index++) {
       const buckets = this.buckets[index]!;
-      for (const key of recordKeys(record, this.prefixes[index]!)) {
-        const bucket = buckets.get(key);
-        if (bucket === record) buckets.delete(key);
-        else if (bucket instanceof Set && bucket.delete(record) && bucket.size === 1) buckets.set(key, bucket.values().next().value!);
-      }
+      const fields = this.prefixes[index]!;
+      const single = fields.length === 1 ? fieldValue(record, fields[0]!) : undefined;
+      if (isScalar(single)) unfile(buckets, single, record);
+      else for (const key of recordKeys(record, fields)) unfile(buckets, key, record);
     }
   }
 
@@ -105,6 +103,22 @@ export class EqualityIndexes {
 /** The records under one key: one record, or a set of two or more. */
 type Bucket = StoredRecord | Set<StoredRecord>;
 
+/** A bucket's key: a single field's value itself (a Map tells 1, '1' and true apart, and 0 from -0 not, as MongoDB), or JSON of several. */
+type Key = ScalarValue | string;
+
+function fileUnder(buckets: Map<Key, Bucket>, key: Key, record: StoredRecord): void {
+  const bucket = buckets.get(key);
+  if (bucket === undefined) buckets.set(key, record);
+  else if (bucket instanceof Set) bucket.add(record);
+  else if (bucket !== record) buckets.set(key, new Set([bucket, record]));
+}
+
+function unfile(buckets: Map<Key, Bucket>, key: Key, record: StoredRecord): void {
+  const bucket = buckets.get(key);
+  if (bucket === record) buckets.delete(key);
+  else if (bucket instanceof Set && bucket.delete(record) && bucket.size === 1) buckets.set(key, bucket.values().next().value!);
+}
+
 /**
  * The prefixes of a schema's indexes worth keeping: each index's leading
  * fields up to (not including) its first Date field, whose values no lookup
@@ -139,7 +153,7 @@ function throughObjectsOnly(schema: Schema, path: string): boolean {
 }
 
 /** The keys a record is filed under for a prefix: one per combination of its fields' scalar values. */
-function recordKeys(record: StoredRecord, fields: readonly string[]): string[] {
+function recordKeys(record: StoredRecord, fields: readonly string[]): Key[] {
   if (fields.length === 1) {
     const value = fieldValue(record, fields[0]!);
     if (isScalar(value)) return [keyOf([value])];
@@ -172,18 +186,14 @@ function scalarsOf(value: unknown): ScalarValue[] {
 }
 
 /** Every combination of one value per field, as keys; undefined when there would be too many. */
-function lookupKeys(values: ReadonlyArray<readonly ScalarValue[]>): string[] | undefined {
+function lookupKeys(values: ReadonlyArray<readonly ScalarValue[]>): Key[] | undefined {
   if (values.reduce((count, list) => count * list.length, 1) > MAX_LOOKUP_KEYS) return undefined;
   let combinations: ScalarValue[][] = [[]];
   for (const list of values) combinations = combinations.flatMap((combination) => list.map((value) => [...combination, value]));
   return combinations.map(keyOf);
 }
 
-/** An unambiguous key: the type is part of it, so 1, '1' and true differ (as they do in MongoDB). */
-function keyOf(values: readonly ScalarValue[]): string {
-  if (values.length === 1) {
-    const [value] = values;
-    return typeof value === 'string' ? `s${value}` : `${typeof value === 'number' ? 'n' : 'b'}${String(value)}`;
-  }
-  return JSON.stringify(values);
+/** An unambiguous key: one value as itself, several as JSON (where 1, '1' and true differ too, as they do in MongoDB). */
+function keyOf(values: readonly ScalarValue[]): Key {
+  return values.length === 1 ? values[0]! : JSON.stringify(values);
 }
