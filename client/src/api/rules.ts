@@ -1,43 +1,9 @@
 import { request } from './http.js';
+import type { PointedError, RuleSet, TraceEntry } from '../../../server/routing/types.js';
 import type { Priority, Tier } from './types.js';
 
-/** Rule sets as routing.md §2 defines them. */
-export interface DecisionSpec {
-  tier: Tier;
-  team: string;
-  priority?: Priority;
-  tags?: string[];
-  reply?: { text: string };
-}
-
-export interface LeafCondition {
-  field: string;
-  op: string;
-  value: unknown;
-  flags?: string;
-}
-
-export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | LeafCondition;
-
-export interface Rule {
-  id: string;
-  name?: string;
-  enabled?: boolean;
-  when: Condition;
-  then: DecisionSpec;
-}
-
-export interface RuleSet {
-  name?: string;
-  rules: Rule[];
-  fallback: DecisionSpec;
-}
-
-/** A validation error located by JSON Pointer into the rule set (or the message). */
-export interface PointedError {
-  pointer: string;
-  message: string;
-}
+/** Rule sets, decisions and pointed errors: the router's own types (routing.md), shared type-only with the server. */
+export type { Condition, DecisionSpec, LeafCondition, PointedError, Rule, RuleSet } from '../../../server/routing/types.js';
 
 export interface LintWarning {
   ruleId: string;
@@ -65,10 +31,7 @@ export interface RuleDraft {
   warnings: LintWarning[];
 }
 
-export interface TraceEntry {
-  ruleId: string;
-  result: 'matched' | 'no-match' | 'disabled';
-}
+export type { TraceEntry } from '../../../server/routing/types.js';
 
 export interface TestedDecision {
   against: { source: 'request' } | { source: 'draft'; draftVersion: number } | { source: 'active'; version: number };
