@@ -11,6 +11,7 @@ import type { Message } from './routing/index.js';
 import type { ReplyQueue } from './replies/replies.js';
 import { caseRoutes } from './routes/cases/cases.js';
 import { escalationRoutes } from './routes/cases/escalations.js';
+import { noteRoutes } from './routes/cases/notes.js';
 import { replyRoutes } from './routes/cases/replies.js';
 import { healthRoutes } from './routes/health/health.js';
 import { messageRoutes, type IngestResult } from './routes/messages/messages.js';
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(caseRoutes({ store: auth.store, casesChanged: deps.casesChanged }));
   if (deps.replies) app.use(replyRoutes({ store: auth.store, replies: deps.replies, casesChanged: deps.casesChanged }));
   app.use(escalationRoutes({ store: auth.store, casesChanged: deps.casesChanged }));
+  app.use(noteRoutes({ store: auth.store, casesChanged: deps.casesChanged }));
   app.use(metricsRoutes({ store: auth.store }));
   app.use(monitorRoutes({ store: auth.store }));
   app.use(clientApp(CLIENT_DIR));

@@ -1,8 +1,8 @@
 import { Schema } from 'mongoose';
 import { documentOptions, idPath, subdocument, withRevision, type NewDocument, type StoredDocument } from './define.js';
 
-/** What happened to a case. */
-export const CASE_EVENT_TYPES = ['created', 'message', 'updated', 'reply', 'escalated', 'sla_breach'] as const;
+/** What happened to a case (`note`: an agent's internal note, never sent to the customer). */
+export const CASE_EVENT_TYPES = ['created', 'message', 'updated', 'reply', 'escalated', 'sla_breach', 'note'] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
 /** Who caused an event: a user (by id), the system (routing, SLA timer) or a connector (by name). */

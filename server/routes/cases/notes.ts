@@ -1,0 +1,53 @@
+import express, { Router } from 'express';
+import type { JSONSchemaType } from 'ajv';
+import { addNote } from '../../commands/addNote.js';
+import { logger } from '../../logger.js';
+import { currentUser, requireRole } from '../../middleware/currentUser.js';
+import { noStore } from '../../middleware/noStore.js';
+import { bodyValidator, validBody } from '../../middleware/validation.js';
+import { presentCaseEvent } from '../../presenters/caseEvent.js';
+import { ROLES, scopeForUser, type Store } from '../../store/index.js';
+
+/** POST /api/cases/:id/notes body. */
+export interface NoteBody {
+  text: string;
+}
+
+/** The longest internal note, in characters (code points). */
+export const NOTE_MAX_LENGTH = 2000;
+
+const noteSchema: JSONSchemaType<NoteBody> = {
+  type: 'object',
+  required: ['text'],
+  additionalProperties: false,
+  properties: {
+    text: { type: 'string', minLength: 1, maxLength: NOTE_MAX_LENGTH, pattern: '\\S' },
+  },
+};
+
+const checkNoteBody = bodyValidator(noteSchema);
+
+export interface NoteRouteDeps {
+  store: Store;
+  /** Told which cases changed once the note is stored (live updates: `case:upsert` with the note's seq). */
+  casesChanged?: (caseIds: string[]) => Promise<void>;
+}
+
+/**
+ * POST /api/cases/:id/notes: an internal note in the case's history (agents
+ * of the case's team, admins; 404 for a case outside the user's teams, which
+ * includes every case for marketing). Answers 201 with the `note` event.
+ */
+export function noteRoutes(deps: NoteRouteDeps): Router {
+  const router = Router();
+
+  router.post('/api/cases/:id/notes', noStore, requireRole(...ROLES), express.json({ limit: '32kb' }), async (req, res) => {
+    const body = validBody(checkNoteBody, req.body);
+    const user = currentUser(res)!;
+    const added = await addNote({ store: deps.store, scope: scopeForUser(user), author: user, caseId: req.params.id as string, text: body.text });
+    res.status(201).json({ event: presentCaseEvent(added.event) });
+    deps.casesChanged?.([added.case._id]).catch((error: unknown) => logger.warn({ err: error, caseId: added.case._id }, 'announcing a note failed'));
+  });
+
+  return router;
+}

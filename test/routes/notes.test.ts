@@ -1,0 +1,129 @@
+/**
+ * POST /api/cases/:id/notes: internal notes in a case's history, for the
+ * agents of the case's team and admins only, never for the customer.
+ */
+import { io as connect, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCareServer, type CareServer, type Client } from './careClient.js';
+
+let care: CareServer;
+let admin: Client;
+let ana: Client;
+let hugo: Client;
+let mia: Client;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  care = await startCareServer();
+  [admin, ana, hugo, mia] = await Promise.all([care.login('admin'), care.login('ana'), care.login('hugo'), care.login('mia')]);
+});
+afterAll(async () => {
+  for (const socket of sockets) socket.disconnect();
+  await care.stop();
+});
+
+describe('POST /api/cases/:id/notes', () => {
+  it('stores a note with its author in the history (201), not as a message to the customer', async () => {
+    const caseId = await care.openCase('where is my parcel?');
+    const reply = await ana.post(`/api/cases/${caseId}/notes`, { text: 'Customer called too; order 123 is late.' });
+    expect(reply.status).toBe(201);
+    expect(reply.body.event).toEqual({
+      id: expect.any(String),
+      caseId,
+      seq: 2,
+      type: 'note',
+      at: expect.stringMatching(/Z$/),
+      actor: { kind: 'user', id: expect.any(String) },
+      data: { text: 'Customer called too; order 123 is late.', author: 'ana' },
+    });
+
+    const detail = await admin.get(`/api/cases/${caseId}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.events.map((event: { type: string }) => event.type)).toEqual(['created', 'note']);
+    expect(detail.body.events[1]).toEqual(reply.body.event);
+    expect(detail.body.messages).toHaveLength(1);
+    // A note changes no field of the case: a colleague's edit in progress stays current.
+    expect(detail.body.case.version).toBe(1);
+  });
+
+  it('gives each note the next seq of the case', async () => {
+    const caseId = await care.openCase('the app is broken');
+    const seqs: number[] = [];
+    for (const text of ['first', 'second', 'third']) seqs.push((await ana.post(`/api/cases/${caseId}/notes`, { text })).body.event.seq);
+    await ana.patch(`/api/cases/${caseId}`, { priority: 'high' });
+    const after = await admin.post(`/api/cases/${caseId}/notes`, { text: 'admin was here' });
+    expect(seqs).toEqual([2, 3, 4]);
+    expect(after.body.event.seq).toBe(6);
+    expect(after.body.event.data.author).toBe('admin');
+  });
+
+  it('answers 404 to an agent of another team and to marketing, and stores nothing', async () => {
+    const caseId = await care.openCase('I want a refund');
+    const fromAna = await ana.post(`/api/cases/${caseId}/notes`, { text: 'peek' });
+    const fromMia = await mia.post(`/api/cases/${caseId}/notes`, { text: 'peek' });
+    const missing = await hugo.post('/api/cases/000000000000000000000000/notes', { text: 'peek' });
+    expect([fromAna.status, fromMia.status, missing.status]).toEqual([404, 404, 404]);
+    expect(fromAna.body).toEqual(missing.body);
+    expect(await care.store.collections.caseEvents.countDocuments({ caseId, type: 'note' })).toBe(0);
+    expect((await hugo.post(`/api/cases/${caseId}/notes`, { text: 'mine' })).status).toBe(201);
+  });
+
+  it('answers 401 when logged out and 403 csrf without the token', async () => {
+    const caseId = await care.openCase('where is my parcel?');
+    expect((await care.anonymous().post(`/api/cases/${caseId}/notes`, { text: 'x' })).status).toBe(401);
+    const noToken = await ana.post(`/api/cases/${caseId}/notes`, { text: 'x' }, 'none');
+    expect(noToken.status).toBe(403);
+    expect(noToken.body.error.code).toBe('csrf');
+    const forged = await ana.post(`/api/cases/${caseId}/notes`, { text: 'x' }, { token: 'forged' });
+    expect(forged.status).toBe(403);
+    expect(await care.store.collections.caseEvents.countDocuments({ caseId, type: 'note' })).toBe(0);
+  });
+
+  it.each([
+    ['no text', {}],
+    ['an empty text', { text: '' }],
+    ['a blank text', { text: '   ' }],
+    ['a text over 2000 characters', { text: 'x'.repeat(2001) }],
+    ['a text that is not a string', { text: 42 }],
+  ])('answers 400 with the pointer /text for %s', async (_what, body) => {
+    const caseId = await care.openCase('where is my parcel?');
+    const reply = await ana.post(`/api/cases/${caseId}/notes`, body);
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.code).toBe('bad_request');
+    expect(reply.body.error.details.map((detail: { pointer: string }) => detail.pointer)).toContain('/text');
+  });
+
+  it('accepts 2000 characters and refuses unknown properties', async () => {
+    const caseId = await care.openCase('where is my parcel?');
+    expect((await ana.post(`/api/cases/${caseId}/notes`, { text: 'é'.repeat(2000) })).status).toBe(201);
+    expect((await ana.post(`/api/cases/${caseId}/notes`, { text: 'hi', channel: 'dm' })).status).toBe(400);
+  });
+
+  it('reaches the team live with the note\'s seq, and not another team', async () => {
+    const caseId = await care.openCase('where is my parcel?');
+    const [anaEvents, hugoEvents] = await Promise.all([live(ana), live(hugo)]);
+    const reply = await ana.post(`/api/cases/${caseId}/notes`, { text: 'heads up' });
+    await eventually(() => anaEvents.some(([name, payload]) => name === 'case:upsert' && (payload as { seq: number }).seq === reply.body.event.seq));
+    expect(hugoEvents.filter(([, payload]) => JSON.stringify(payload).includes(caseId))).toEqual([]);
+  });
+});
+
+async function live(client: Client): Promise<Array<[string, unknown]>> {
+  const socket = connect(care.url, { transports: ['websocket'], extraHeaders: { cookie: client.cookie! }, reconnection: false });
+  sockets.push(socket);
+  const events: Array<[string, unknown]> = [];
+  socket.onAny((event: string, payload: unknown) => events.push([event, payload]));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return events;
+}
+
+async function eventually(check: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for a live event');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
