@@ -47,7 +47,10 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
   router.get('/api/cases/:id', noStore, requireRole(...ROLES), async (req, res) => {
     const detail = await caseDetail({ store, scope: scopeForUser(currentUser(res)!), caseId: req.params.id as string });
     if (!detail) throw notFound('case');
-    res.json({ case: presentCase(detail.case), messages: detail.messages.map(presentMessage), events: detail.events.map(presentCaseEvent) });
+    const presented = presentCase(detail.case);
+    // Beyond the contract: routing.trace, the rules of the routing version up to the deciding one, each with why it did not match.
+    const routing = detail.trace ? { ...presented.routing, trace: detail.trace } : presented.routing;
+    res.json({ case: { ...presented, routing }, messages: detail.messages.map(presentMessage), events: detail.events.map(presentCaseEvent) });
   });
 
   router.patch('/api/cases/:id', noStore, requireRole(...ROLES), express.json({ limit: '16kb' }), async (req, res) => {
