@@ -1,30 +1,8 @@
-import type { Channel, Priority, Tier } from '../routing/index.js';
-import type { CaseDocument, CaseStatus } from '../store/index.js';
+import type { Tier } from '../routing/index.js';
+import type { CaseDocument } from '../store/index.js';
+import type { PresentedCase } from './presentedCase.js';
 
-/** A case as the API and the live events show it (api.md `Case`, plus a few extras the inbox lists). */
-export interface PresentedCase {
-  id: string;
-  tier: Tier;
-  team: string;
-  status: CaseStatus;
-  priority: Priority;
-  tags: string[];
-  /** Username of the agent handling it, or null. */
-  assignee: string | null;
-  channel: Channel;
-  platform: string;
-  threadId: string;
-  customer: { id: string; handle: string | null; name: string | null };
-  routing: { ruleId: string | null; ruleSetVersion: number };
-  slaDueAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  escalated: boolean;
-  messageCount: number;
-  lastActivityAt: string;
-  resolvedAt: string | null;
-}
+export type { PresentedCase } from './presentedCase.js';
 
 /** The one shape of a case, for HTTP bodies and socket payloads alike. */
 export function presentCase(doc: CaseDocument): PresentedCase {
@@ -40,8 +18,11 @@ export function presentCase(doc: CaseDocument): PresentedCase {
     platform: doc.platform,
     threadId: doc.threadId,
     customer: { id: doc.customer.id, handle: doc.customer.handle ?? null, name: doc.customer.name ?? null },
+    // Cases stored before previews existed have none.
+    preview: doc.preview ?? '',
     routing: { ruleId: doc.routing.ruleId ?? null, ruleSetVersion: doc.routing.ruleSetVersion },
     slaDueAt: isoOrNull(doc.slaDueAt),
+    firstResponseAt: isoOrNull(doc.firstResponseAt),
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
     version: doc.version,

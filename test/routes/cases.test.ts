@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listCases } from '../../server/cases/listCases.js';
+import { allTeamsScope, UnsafeQueryError } from '../../server/store/index.js';
 import { customerMessage, startCareServer, type CareServer, type Client } from './careClient.js';
 
 let care: CareServer;
@@ -43,8 +45,10 @@ describe('GET /api/cases', () => {
       platform: 'chat',
       threadId: expect.any(String),
       customer: { id: 'cust-42', handle: 'jane', name: 'Jane Doe' },
+      preview: 'the app is broken',
       routing: { ruleId: 'outage', ruleSetVersion: 1 },
       slaDueAt: expect.stringMatching(/Z$/),
+      firstResponseAt: null,
       createdAt: expect.stringMatching(/Z$/),
       updatedAt: expect.stringMatching(/Z$/),
       version: 1,
@@ -88,19 +92,160 @@ describe('GET /api/cases', () => {
   });
 
   it('answers 400 with a pointer per bad query parameter', async () => {
-    const reply = await admin.get('/api/cases?limit=0&tier=5&status=closed&sort=old');
+    const reply = await admin.get('/api/cases?limit=0&tier=5&status=closed&sort=old&order=asc');
     expect(reply.status).toBe(400);
     expect(reply.body.error.details).toEqual(expect.arrayContaining([
       { pointer: '/limit', message: 'must be >= 1' },
       { pointer: '/tier', message: 'must be one of 0, 1, 2' },
       { pointer: '/status', message: 'must be one of "new", "open", "pending", "resolved", "bot"' },
-      { pointer: '/sort', message: 'is not a known property here' },
+      { pointer: '/sort', message: 'must be one of "activity", "due"' },
+      { pointer: '/order', message: 'is not a known property here' },
     ]));
     expect((await admin.get('/api/cases?limit=101')).status).toBe(400);
     expect((await admin.get('/api/cases?team=care&team=social')).body.error.details).toEqual([{ pointer: '/team', message: 'must be string' }]);
     const cursor = await admin.get('/api/cases?cursor=bm90LWEtY3Vyc29y');
     expect(cursor.status).toBe(400);
     expect(cursor.body.error.details).toEqual([{ pointer: '/cursor', message: 'is not a cursor this API returned' }]);
+  });
+});
+
+type Listed = { id: string; team: string; status: string; priority: string; tags: string[]; channel: string; assignee: string | null; slaDueAt: string | null; preview: string };
+
+let tagCounter = 0;
+/** A tag no other test uses. */
+const freshTag = () => `t${process.pid}-${++tagCounter}`;
+
+/** Tags a case (as admin, who may change any case); returns nothing, fails the test unless it answers 200. */
+async function tag(caseId: string, tags: string[]): Promise<void> {
+  expect((await admin.patch(`/api/cases/${caseId}`, { tags })).status).toBe(200);
+}
+
+describe('GET /api/cases filters', () => {
+  it('filters by priority, tag and channel', async () => {
+    const refund = await care.openCase('refund please, wrong amount');
+    const dm = await care.openCase('a private question', { channel: 'dm' });
+    const high = (await admin.get('/api/cases?priority=high&limit=100')).body.cases as Listed[];
+    expect(high.map((item) => item.id)).toContain(refund);
+    expect(high.every((item) => item.priority === 'high')).toBe(true);
+    const billing = (await admin.get('/api/cases?tag=billing&limit=100')).body.cases as Listed[];
+    expect(billing.map((item) => item.id)).toContain(refund);
+    expect(billing.every((item) => item.tags.includes('billing'))).toBe(true);
+    const dms = (await ana.get('/api/cases?channel=dm&limit=100')).body.cases as Listed[];
+    expect(dms.map((item) => item.id)).toContain(dm);
+    expect(dms.every((item) => item.channel === 'dm')).toBe(true);
+    expect((await ana.get('/api/cases?channel=public&limit=100')).body.cases.map((item: Listed) => item.id)).not.toContain(dm);
+    // Filters hold together, and the team scope still applies: ana does not see the help desk's refund.
+    expect((await ana.get('/api/cases?priority=high&tag=billing&limit=100')).body.cases.map((item: Listed) => item.id)).not.toContain(refund);
+  });
+
+  it('filters by assignee: me, a username, or none', async () => {
+    const mine = await care.openCase('mine to handle');
+    const open = await care.openCase('nobody has this one');
+    expect((await ana.patch(`/api/cases/${mine}`, { assignee: 'ana' })).status).toBe(200);
+    const forMe = (await ana.get('/api/cases?assignee=me&limit=100')).body.cases as Listed[];
+    expect(forMe.map((item) => item.id)).toContain(mine);
+    expect(forMe.every((item) => item.assignee === 'ana')).toBe(true);
+    // `me` is whoever asks: the admin has nothing assigned.
+    expect((await admin.get('/api/cases?assignee=me&limit=100')).body.cases).toEqual([]);
+    expect((await admin.get('/api/cases?assignee=ana&limit=100')).body.cases.map((item: Listed) => item.id)).toContain(mine);
+    const unassigned = (await ana.get('/api/cases?assignee=none&limit=100')).body.cases as Listed[];
+    expect(unassigned.map((item) => item.id)).toContain(open);
+    expect(unassigned.map((item) => item.id)).not.toContain(mine);
+    expect(unassigned.every((item) => item.assignee === null)).toBe(true);
+  });
+
+  it('answers 400 with the pointer for bad filter values, and never lets an operator into the query', async () => {
+    const reply = await admin.get('/api/cases?priority=critical&channel=email&assignee=Not%20A%20User&tag=');
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.details).toEqual(expect.arrayContaining([
+      { pointer: '/priority', message: 'must be one of "low", "normal", "high", "urgent"' },
+      { pointer: '/channel', message: 'must be one of "public", "dm"' },
+      expect.objectContaining({ pointer: '/assignee' }),
+      expect.objectContaining({ pointer: '/tag' }),
+    ]));
+    for (const injected of ['tag[$ne]=x', 'priority[$ne]=low', 'assignee[$gt]=', 'channel[$in][]=dm']) {
+      const answer = await admin.get(`/api/cases?${injected}`);
+      expect(answer.status, injected).toBe(400);
+      expect(answer.body.error.details.map((detail: { pointer: string }) => detail.pointer).join(' '), injected).toMatch(/^\/(tag|priority|assignee|channel)/);
+    }
+    expect((await admin.get('/api/cases?tag=a&tag=b')).body.error.details).toEqual([{ pointer: '/tag', message: 'must be string' }]);
+    // Below the route, the command refuses a non-plain value too.
+    await expect(listCases({ store: care.store, scope: allTeamsScope(), tag: { $ne: 'x' } as unknown as string, limit: 5 })).rejects.toThrow(UnsafeQueryError);
+  });
+});
+
+describe('GET /api/cases?sort=due', () => {
+  it('lists the soonest response-time target first, cases without one last, and pages across both with the cursor', async () => {
+    const label = freshTag();
+    const targeted: string[] = [];
+    for (let i = 0; i < 3; i++) targeted.push(await care.openCase(`due order ${i}`));
+    // Tier 0 (the bot) sets no target.
+    const untargeted = [await care.openCase('opening hours?'), await care.openCase('what are your opening hours')];
+    for (const id of [...targeted, ...untargeted]) await tag(id, [label]);
+
+    const listed = (await allPages(admin, `sort=due&tag=${label}&limit=2`)) as unknown as Listed[];
+    const ids = listed.map((item) => item.id);
+    expect(new Set(ids)).toEqual(new Set([...targeted, ...untargeted]));
+    expect(ids).toHaveLength(5);
+    const dueKey = (item: Listed) => [item.slaDueAt === null ? Infinity : Date.parse(item.slaDueAt), item.id] as const;
+    const expected = [...listed].sort((a, b) => {
+      const [x, y] = [dueKey(a), dueKey(b)];
+      return x[0] !== y[0] ? x[0] - y[0] : x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0;
+    });
+    expect(ids).toEqual(expected.map((item) => item.id));
+    expect(ids.slice(3).sort()).toEqual([...untargeted].sort());
+    expect(listed.slice(0, 3).every((item) => item.slaDueAt !== null)).toBe(true);
+    // One page with everything agrees with the paged walk.
+    expect((await admin.get(`/api/cases?sort=due&tag=${label}&limit=100`)).body.cases.map((item: Listed) => item.id)).toEqual(ids);
+  });
+
+  it('pages cases with the same target by id, and refuses a cursor of the other order', async () => {
+    const label = freshTag();
+    const opened: string[] = [];
+    for (let i = 0; i < 4; i++) opened.push(await care.openCase(`same target ${i}`));
+    for (const id of opened) await tag(id, [label]);
+    // The same target for all: only the ids order them.
+    const dueAt = new Date('2031-05-01T12:00:00Z');
+    await care.store.collections.cases.updateEach(allTeamsScope(), opened.map((_id) => ({ _id, update: { $set: { slaDueAt: dueAt } } })));
+    const listed = (await allPages(ana, `sort=due&tag=${label}&limit=1`)).map((item) => item.id);
+    expect(listed).toEqual([...opened].sort());
+
+    const due = await ana.get(`/api/cases?sort=due&tag=${label}&limit=1`);
+    const activity = await ana.get(`/api/cases?tag=${label}&limit=1`);
+    const wrong = (reply: { status: number; body: { error: { details: Array<{ pointer: string }> } } }) => [reply.status, reply.body.error.details.map((detail) => detail.pointer)];
+    expect(wrong(await ana.get(`/api/cases?tag=${label}&cursor=${encodeURIComponent(due.body.nextCursor)}`))).toEqual([400, ['/cursor']]);
+    expect(wrong(await ana.get(`/api/cases?sort=due&tag=${label}&cursor=${encodeURIComponent(activity.body.nextCursor)}`))).toEqual([400, ['/cursor']]);
+    expect(wrong(await ana.get('/api/cases?sort=due&cursor=bm90LWEtY3Vyc29y'))).toEqual([400, ['/cursor']]);
+  });
+});
+
+describe('case preview', () => {
+  it("is the first line of the customer's first message, trimmed, at most 140 characters", async () => {
+    const multiLine = await care.openCase('\n  \n   Where is my parcel?  \nIt was due Monday.\nOrder 123');
+    const long = await care.openCase(`${'very long complaint '.repeat(20)}\nsecond line`);
+    const listed = (await admin.get('/api/cases?limit=100')).body.cases as Listed[];
+    expect(listed.find((item) => item.id === multiLine)?.preview).toBe('Where is my parcel?');
+    const longPreview = listed.find((item) => item.id === long)!.preview;
+    expect(longPreview.length).toBeLessThanOrEqual(140);
+    expect('very long complaint '.repeat(20).startsWith(longPreview)).toBe(true);
+    // A later message of the thread does not change it.
+    const first = customerMessage('first words\nmore');
+    await care.ingest([first]);
+    await care.ingest([customerMessage('later words', { threadId: first.id.slice('chat:'.length) })]);
+    expect((await ana.get(`/api/cases/${await care.caseOf(first)}`)).body.case.preview).toBe('first words');
+  });
+
+  it('is shown to the case team unmasked, while the monitor shows no preview and masks the text', async () => {
+    const text = 'the app is broken, call me at +44 20 7946 0958';
+    // The newest activity of the file's cases, so it is on the monitor's first page.
+    const id = await care.openCase(text, { createdAt: '2032-01-01T00:00:00Z' });
+    const inbox = (await admin.get('/api/cases?team=social&limit=100')).body.cases.find((item: Listed) => item.id === id);
+    expect(inbox.preview).toBe(text);
+    const threads = (await admin.get('/api/monitor/threads?limit=10')).body.threads as Array<Record<string, unknown> & { id: string; messages: Array<{ text: string }> }>;
+    const thread = threads.find((item) => item.id === id)!;
+    expect(thread).not.toHaveProperty('preview');
+    expect(JSON.stringify(thread)).not.toContain('7946');
+    expect(thread.messages[0]!.text).toContain('[phone]');
   });
 });
 

@@ -11,7 +11,7 @@ import { presentCase } from '../../presenters/case.js';
 import { presentCaseEvent } from '../../presenters/caseEvent.js';
 import { presentMessage } from '../../presenters/message.js';
 import { ROLES, scopeForUser, type Store } from '../../store/index.js';
-import { decodeCursor, encodeCursor } from './activityCursor.js';
+import { decodeCaseCursor, encodeCaseCursor } from './caseCursor.js';
 import { checkListCasesQuery, checkPatchCaseBody } from './schema.js';
 
 export interface CaseRouteDeps {
@@ -38,10 +38,15 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
       team: query.team,
       tier: query.tier,
       status: query.status,
+      priority: query.priority,
+      tag: query.tag,
+      channel: query.channel,
+      assignee: assigneeFilter(query.assignee, user.username),
+      sort: query.sort,
       limit: query.limit,
-      after: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+      after: query.cursor === undefined ? undefined : decodeCaseCursor(query.cursor, query.sort),
     });
-    res.json({ cases: page.items.map(presentCase), nextCursor: page.next ? encodeCursor(page.next) : null });
+    res.json({ cases: page.items.map(presentCase), nextCursor: page.next ? encodeCaseCursor(page.next) : null });
   });
 
   router.get('/api/cases/:id', noStore, requireRole(...ROLES), async (req, res) => {
@@ -65,4 +70,11 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
   });
 
   return router;
+}
+
+/** The `assignee` parameter as a filter: `me` is the caller, `none` the unassigned cases, anything else a username. */
+function assigneeFilter(assignee: string | undefined, username: string): string | null | undefined {
+  if (assignee === 'me') return username;
+  if (assignee === 'none') return null;
+  return assignee;
 }

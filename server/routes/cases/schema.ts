@@ -2,7 +2,9 @@ import type { JSONSchemaType } from 'ajv';
 import type { CaseChanges } from '../../commands/updateCase.js';
 import { bodyValidator, queryValidator } from '../../middleware/validation.js';
 import { CASE_STATUSES, type CaseStatus } from '../../store/index.js';
-import { PRIORITIES, TIERS } from '../../store/schemas/enums.js';
+import { CHANNELS, PRIORITIES, TIERS } from '../../store/schemas/enums.js';
+import type { Channel, Priority } from '../../routing/index.js';
+import { CASE_SORTS, type CaseSort } from '../../cases/listCases.js';
 
 export const MAX_PAGE = 100;
 
@@ -11,18 +13,30 @@ export interface ListCasesQuery {
   team?: string;
   tier?: number;
   status?: CaseStatus;
+  priority?: Priority;
+  tag?: string;
+  channel?: Channel;
+  /** A username, `me` (the caller) or `none` (unassigned). */
+  assignee?: string;
+  sort: CaseSort;
   limit: number;
   cursor?: string;
 }
 
 const listCasesSchema: JSONSchemaType<ListCasesQuery> = {
   type: 'object',
-  required: ['limit'],
+  required: ['sort', 'limit'],
   additionalProperties: false,
   properties: {
     team: { type: 'string', nullable: true, pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' },
     tier: { type: 'integer', nullable: true, enum: [...TIERS] },
     status: { type: 'string', nullable: true, enum: [...CASE_STATUSES] },
+    priority: { type: 'string', nullable: true, enum: [...PRIORITIES] },
+    tag: { type: 'string', nullable: true, minLength: 1, maxLength: 64 },
+    channel: { type: 'string', nullable: true, enum: [...CHANNELS] },
+    // A user name's shape (schemas/user.ts); `me` and `none` fit it too.
+    assignee: { type: 'string', nullable: true, pattern: '^[a-z0-9][a-z0-9_.-]{0,63}$' },
+    sort: { type: 'string', enum: [...CASE_SORTS], default: 'activity' },
     limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 50 },
     cursor: { type: 'string', nullable: true, minLength: 1, maxLength: 200 },
   },

@@ -1,10 +1,9 @@
 import { Schema } from 'mongoose';
 import { documentOptions, idPath, subdocument, withRevision, type NewDocument, type StoredDocument } from './define.js';
+import { CASE_STATUSES } from './caseStatus.js';
 import { CHANNELS, PRIORITIES, TIERS } from './enums.js';
 
-/** A case's life cycle (api.md `Case.status`). */
-export const CASE_STATUSES = ['new', 'open', 'pending', 'resolved', 'bot'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+export { CASE_STATUSES, type CaseStatus } from './caseStatus.js';
 
 const caseCustomer = subdocument({
   id: { type: String, required: true, minlength: 1 },
@@ -40,6 +39,8 @@ export const caseSchema = withRevision(
       platform: { type: String, required: true, minlength: 1 },
       threadId: { type: String, required: true, minlength: 1 },
       customer: { type: caseCustomer, required: true },
+      /** The first line of the customer's first message (trimmed, at most 140 characters), for the inbox rows; '' on cases opened before it existed. */
+      preview: { type: String, default: '' },
       routing: { type: caseRouting, required: true },
       slaDueAt: { type: Date, default: null },
       /** When the target due at slaDueAt was missed (null while it is not, or once a new target is set). */
@@ -68,8 +69,14 @@ caseSchema.index({ platform: 1, threadId: 1, status: 1 });
 caseSchema.index({ status: 1, slaDueAt: 1 });
 // GET /api/metrics?from&to: cases opened in a period.
 caseSchema.index({ createdAt: 1 });
-// An agent's own queue: cases assigned to them, by status.
+// An agent's own queue: cases assigned to them, by status; also GET /api/cases?assignee=me|<username>.
 caseSchema.index({ assignee: 1, status: 1 });
+// GET /api/cases?priority=…: a team's cases of one priority, newest activity first (also an admin's, across teams).
+caseSchema.index({ priority: 1, team: 1, lastActivityAt: -1 });
+// GET /api/cases?tag=…: the cases carrying a tag (multikey), newest activity first; a tag narrows more than a team.
+caseSchema.index({ tags: 1, lastActivityAt: -1 });
+// GET /api/cases?sort=due: a team's cases, soonest response-time target first, paged by (slaDueAt, _id); slaDueAt null = the no-target tail.
+caseSchema.index({ team: 1, slaDueAt: 1, _id: 1 });
 
 /** A stored case. */
 export type CaseDocument = StoredDocument<typeof caseSchema>;
