@@ -97,7 +97,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   const app = createApp({ storeBackend: store.backend, ingestToken: env.ingestToken, ingest, connectors: () => connectors, rules: { store, rules, brandAccounts }, auth: { store, secret: env.sessionSecret, sessions }, casesChanged: async (caseIds, messageIds) => live.feed?.casesChanged(caseIds, messageIds), replies });
   const http = app.listen(env.port, env.host);
   await once(http, 'listening');
-  const io = attachLiveServer(http, async (cookie) => (await sessionFromCookie(cookie, { store, sessions, secret: env.sessionSecret }))?.user);
+  const io = attachLiveServer(http, async (cookie) => (await sessionFromCookie(cookie, { store, sessions, secret: env.sessionSecret }))?.user, store);
   live.feed = new CaseFeed(io, store);
   const sweeper = startSlaSweeper(store, (caseIds) => void live.feed?.slaBreached(caseIds).catch((error: unknown) => logger.error({ err: error }, 'announcing SLA breaches failed')), options.slaSweepIntervalMs);
   const { port } = http.address() as AddressInfo;

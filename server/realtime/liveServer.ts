@@ -1,6 +1,9 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { SessionUser } from '../middleware/currentUser.js';
+import type { Store } from '../store/index.js';
+import { CasePresence } from './presence.js';
+import { coalesceWebsocketFrames } from './coalesceFrames.js';
 import { roomsFor } from './rooms.js';
 
 /** How long a dropped client's missed events are kept for it (Socket.IO connection state recovery); past that it refetches. */
@@ -9,12 +12,14 @@ const RECOVERY_WINDOW_MS = 2 * 60_000;
 /**
  * Socket.IO on the same origin as the API. The handshake authenticates with
  * the session cookie; each socket joins only the rooms its user may see.
+ * With the store, sockets may also watch the cases they may see (presence).
  */
-export function attachLiveServer(http: HttpServer, authenticate: (cookieHeader: string | undefined) => Promise<SessionUser | undefined>): Server {
+export function attachLiveServer(http: HttpServer, authenticate: (cookieHeader: string | undefined) => Promise<SessionUser | undefined>, store?: Store): Server {
   const io = new Server(http, {
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
   });
+  coalesceWebsocketFrames(io);
   io.use((socket, next) => {
     authenticate(socket.request.headers.cookie).then(
       (user) => {
@@ -25,10 +30,12 @@ export function attachLiveServer(http: HttpServer, authenticate: (cookieHeader: 
       (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
     );
   });
+  const presence = store ? new CasePresence(io, store) : undefined;
   io.on('connection', (socket) => {
     const user = socket.data.user as SessionUser;
     // A recovered socket gets its rooms back from the recovery state; joining again is harmless.
     void socket.join(roomsFor(user));
+    presence?.attach(socket);
   });
   return io;
 }

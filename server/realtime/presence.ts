@@ -1,0 +1,156 @@
+import type { Server, Socket } from 'socket.io';
+import { logger } from '../logger.js';
+import type { SessionUser } from '../middleware/currentUser.js';
+import { scopeForUser, type Store } from '../store/index.js';
+
+/** Room of the sockets that have a case open (and may see it). */
+export const caseRoom = (caseId: string): string => `case:${caseId}`;
+
+/** Who has a case open, and whether they are writing a reply or a note. */
+export interface CaseViewer {
+  username: string;
+  typing: boolean;
+}
+
+/** What `case:watch`, `case:unwatch` and `case:typing` answer through their acknowledgement. */
+export type PresenceAck = { ok: true } | { ok: false; error: 'bad_request' | 'not_found' | 'too_many' };
+
+// A client that stops saying it types (closed tab, lost network) stops showing as typing after this long.
+const TYPING_EXPIRES_MS = 8_000;
+// Bounds what one socket can make the server remember.
+const MAX_WATCHED_PER_SOCKET = 20;
+const CASE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+interface Watcher {
+  username: string;
+  typingUntil: number;
+}
+
+/**
+ * Collision warnings: which agents have a case open and who is typing in it.
+ * A socket watches a case only when its user may see it (the same TeamScope
+ * as GET /api/cases/:id, read from the store); it then joins the case's room,
+ * which gets `case:presence {caseId, viewers}` on every change, disconnects
+ * included. Kept in memory: presence is about who is connected to this
+ * process now, and is rebuilt by the clients' watches after a restart.
+ */
+export class CasePresence {
+  /** caseId → socket id → watcher. */
+  private readonly cases = new Map<string, Map<string, Watcher>>();
+  /** socket id → the cases it watches, or asked to (a watch is pending while its case is read). */
+  private readonly wanted = new Map<string, Set<string>>();
+  private readonly expiries = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly io: Server,
+    private readonly store: Store,
+  ) {}
+
+  /** Listens to one connected socket's watch, unwatch and typing events. */
+  attach(socket: Socket): void {
+    const user = socket.data.user as SessionUser;
+    socket.on('case:watch', (payload: unknown, ack?: unknown) => {
+      this.watch(socket, user, payload).then(
+        (answer) => reply(ack, answer),
+        (error: unknown) => {
+          logger.warn({ err: error }, 'case:watch failed');
+          reply(ack, { ok: false, error: 'not_found' });
+        },
+      );
+    });
+    socket.on('case:unwatch', (payload: unknown, ack?: unknown) => reply(ack, this.unwatch(socket, payload)));
+    socket.on('case:typing', (payload: unknown, ack?: unknown) => reply(ack, this.typing(socket, payload)));
+    socket.on('disconnect', () => {
+      for (const caseId of this.wanted.get(socket.id) ?? []) this.leave(socket.id, caseId);
+      this.wanted.delete(socket.id);
+    });
+  }
+
+  /** The viewers of a case, one per user (typing when any of their tabs is). */
+  viewers(caseId: string): CaseViewer[] {
+    const byUser = new Map<string, boolean>();
+    const now = Date.now();
+    for (const watcher of this.cases.get(caseId)?.values() ?? []) byUser.set(watcher.username, (byUser.get(watcher.username) ?? false) || watcher.typingUntil > now);
+    return [...byUser].map(([username, typing]) => ({ username, typing })).sort((a, b) => a.username.localeCompare(b.username));
+  }
+
+  private async watch(socket: Socket, user: SessionUser, payload: unknown): Promise<PresenceAck> {
+    const caseId = caseIdOf(payload);
+    if (!caseId) return { ok: false, error: 'bad_request' };
+    const wanted = this.wanted.get(socket.id) ?? new Set<string>();
+    if (wanted.has(caseId)) return this.cases.get(caseId)?.has(socket.id) ? { ok: true } : { ok: false, error: 'not_found' };
+    if (wanted.size >= MAX_WATCHED_PER_SOCKET) return { ok: false, error: 'too_many' };
+    wanted.add(caseId);
+    this.wanted.set(socket.id, wanted);
+    const visible = await this.store.collections.cases.findOne(scopeForUser(user), { _id: caseId });
+    // Unwatched or disconnected while the case was read: nothing to join.
+    if (!this.wanted.get(socket.id)?.has(caseId) || socket.disconnected) return { ok: false, error: 'not_found' };
+    if (!visible) {
+      wanted.delete(caseId);
+      return { ok: false, error: 'not_found' };
+    }
+    await socket.join(caseRoom(caseId));
+    const watchers = this.cases.get(caseId) ?? new Map<string, Watcher>();
+    watchers.set(socket.id, { username: user.username, typingUntil: 0 });
+    this.cases.set(caseId, watchers);
+    this.announce(caseId);
+    return { ok: true };
+  }
+
+  private unwatch(socket: Socket, payload: unknown): PresenceAck {
+    const caseId = caseIdOf(payload);
+    if (!caseId) return { ok: false, error: 'bad_request' };
+    this.wanted.get(socket.id)?.delete(caseId);
+    void socket.leave(caseRoom(caseId));
+    this.leave(socket.id, caseId);
+    return { ok: true };
+  }
+
+  private typing(socket: Socket, payload: unknown): PresenceAck {
+    const caseId = caseIdOf(payload);
+    const typing = (payload as { typing?: unknown } | null)?.typing;
+    if (!caseId || typeof typing !== 'boolean') return { ok: false, error: 'bad_request' };
+    const watcher = this.cases.get(caseId)?.get(socket.id);
+    // Only a socket that was let watch the case says anything to its room.
+    if (!watcher) return { ok: false, error: 'not_found' };
+    const wasTyping = watcher.typingUntil > Date.now();
+    watcher.typingUntil = typing ? Date.now() + TYPING_EXPIRES_MS : 0;
+    this.expireTyping(socket.id, caseId, typing);
+    if (wasTyping !== typing) this.announce(caseId);
+    return { ok: true };
+  }
+
+  private expireTyping(socketId: string, caseId: string, typing: boolean): void {
+    const key = `${socketId} ${caseId}`;
+    clearTimeout(this.expiries.get(key));
+    this.expiries.delete(key);
+    if (!typing) return;
+    const timer = setTimeout(() => {
+      this.expiries.delete(key);
+      if (this.cases.get(caseId)?.has(socketId)) this.announce(caseId);
+    }, TYPING_EXPIRES_MS + 50);
+    timer.unref();
+    this.expiries.set(key, timer);
+  }
+
+  private leave(socketId: string, caseId: string): void {
+    this.expireTyping(socketId, caseId, false);
+    const watchers = this.cases.get(caseId);
+    if (!watchers?.delete(socketId)) return;
+    if (watchers.size === 0) this.cases.delete(caseId);
+    this.announce(caseId);
+  }
+
+  private announce(caseId: string): void {
+    this.io.to(caseRoom(caseId)).emit('case:presence', { caseId, viewers: this.viewers(caseId) });
+  }
+}
+
+function caseIdOf(payload: unknown): string | null {
+  const caseId = (payload as { caseId?: unknown } | null)?.caseId;
+  return typeof caseId === 'string' && CASE_ID.test(caseId) ? caseId : null;
+}
+
+function reply(ack: unknown, answer: PresenceAck): void {
+  if (typeof ack === 'function') (ack as (answer: PresenceAck) => void)(answer);
+}
