@@ -19,6 +19,8 @@ import { metricsRoutes } from './routes/metrics/metrics.js';
 import { monitorRoutes } from './routes/monitor/monitor.js';
 import { ruleRoutes, type RuleRoutesDeps } from './routes/rules/rules.js';
 import { sessionRoutes } from './routes/session/session.js';
+import { teamRoutes } from './routes/teams/teams.js';
+import { userRoutes } from './routes/users/users.js';
 import type { BackendKind } from './store/index.js';
 
 export interface AppDeps {
@@ -34,6 +36,8 @@ export interface AppDeps {
   casesChanged?: (caseIds: string[], newMessageIds?: ReadonlySet<string>) => Promise<void>;
   /** Queues replies for the outbox (POST /api/cases/:id/replies is off without it). */
   replies?: ReplyQueue;
+  /** Drops the live sockets of users whose role, teams, password or enabled state changed. */
+  usersChanged?: (userIds: string[]) => Promise<void>;
 }
 
 /** The express app: security headers, the API routes, one error handler. */
@@ -49,6 +53,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRoutes({ storeBackend: deps.storeBackend, connectors: deps.connectors }));
   app.use(messageRoutes({ ingestToken: deps.ingestToken, ingest: deps.ingest }));
   app.use(ruleRoutes(deps.rules));
+  app.use(userRoutes({ auth, usersChanged: deps.usersChanged }));
+  app.use(teamRoutes({ store: auth.store, rules: deps.rules.rules }));
   app.use(caseRoutes({ store: auth.store, casesChanged: deps.casesChanged }));
   if (deps.replies) app.use(replyRoutes({ store: auth.store, replies: deps.replies, casesChanged: deps.casesChanged }));
   app.use(escalationRoutes({ store: auth.store, casesChanged: deps.casesChanged }));

@@ -14,6 +14,7 @@ import { DEFAULT_SESSION_LIFETIMES, MemorySessionStore } from './auth/sessions.j
 import { sessionFromCookie } from './middleware/session.js';
 import { announceIngested } from './realtime/announceIngested.js';
 import { CaseFeed } from './realtime/caseFeed.js';
+import { disconnectUsers } from './realtime/disconnectUsers.js';
 import { startSlaSweeper } from './cases/slaSweeper.js';
 import { attachLiveServer } from './realtime/liveServer.js';
 import type { ReplyRetryPolicy } from './replies/outbox.js';
@@ -64,7 +65,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   const accountId = simulator?.sim.brand.id ?? env.xAccountId;
   const brandAccounts = new Set(accountId ? [`x:${accountId}`] : []);
   // Set once the live server is up; messages ingested before then are announced by nobody (no one is connected yet).
-  const live: { feed?: CaseFeed } = {};
+  const live: { feed?: CaseFeed; disconnectUsers?: (userIds: string[]) => Promise<void> } = {};
   const connectors: Connector[] = [];
   const replies = new Replies({ store, rules, brandAccounts, connectors: () => connectors, retry: options.replyRetry, botWindowMs: options.botAnswerWindowMs, announce: async (caseIds, messageIds) => live.feed?.casesChanged(caseIds, messageIds) });
   const ingest = async (messages: Message[]) => {
@@ -94,11 +95,12 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   if (simulator) logger.info({ baseUrl: simulator.baseUrl }, 'X API simulator feeding demo traffic (no X credentials set)');
 
   const sessions = new MemorySessionStore(DEFAULT_SESSION_LIFETIMES);
-  const app = createApp({ storeBackend: store.backend, ingestToken: env.ingestToken, ingest, connectors: () => connectors, rules: { store, rules, brandAccounts }, auth: { store, secret: env.sessionSecret, sessions }, casesChanged: async (caseIds, messageIds) => live.feed?.casesChanged(caseIds, messageIds), replies });
+  const app = createApp({ storeBackend: store.backend, ingestToken: env.ingestToken, ingest, connectors: () => connectors, rules: { store, rules, brandAccounts }, auth: { store, secret: env.sessionSecret, sessions }, casesChanged: async (caseIds, messageIds) => live.feed?.casesChanged(caseIds, messageIds), replies, usersChanged: async (userIds) => live.disconnectUsers?.(userIds) });
   const http = app.listen(env.port, env.host);
   await once(http, 'listening');
   const io = attachLiveServer(http, async (cookie) => (await sessionFromCookie(cookie, { store, sessions, secret: env.sessionSecret }))?.user, store);
   live.feed = new CaseFeed(io, store);
+  live.disconnectUsers = (userIds) => disconnectUsers(io, userIds);
   const sweeper = startSlaSweeper(store, (caseIds) => void live.feed?.slaBreached(caseIds).catch((error: unknown) => logger.error({ err: error }, 'announcing SLA breaches failed')), options.slaSweepIntervalMs);
   const { port } = http.address() as AddressInfo;
   const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`;

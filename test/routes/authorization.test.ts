@@ -65,6 +65,13 @@ describe('the authorization matrix', () => {
     { route: 'PATCH /api/cases/:helpdesk', request: (c) => c.patch(`/api/cases/${cases.helpdesk}`, { tags: ['billing', 'checked'] }), expected: { anonymous: 401, admin: 200, ana: 404, hugo: 200, mia: 404 } },
     { route: 'PATCH /api/cases/:dm', request: (c) => c.patch(`/api/cases/${cases.dm}`, { status: 'open' }), expected: { anonymous: 401, admin: 200, ana: 200, hugo: 404, mia: 404 } },
     { route: 'GET /api/monitor/threads', request: (c) => c.get('/api/monitor/threads'), expected: { anonymous: 401, admin: 200, ana: 403, hugo: 403, mia: 200 } },
+    { route: 'GET /api/users', request: (c) => c.get('/api/users'), expected: { anonymous: 401, admin: 200, ana: 403, hugo: 403, mia: 403 } },
+    { route: 'POST /api/users (empty body)', request: (c) => c.post('/api/users', {}), expected: { anonymous: 401, admin: 400, ana: 403, hugo: 403, mia: 403 } },
+    { route: 'PATCH /api/users/:unknown', request: (c) => c.patch('/api/users/000000000000000000000000', { name: 'x' }), expected: { anonymous: 401, admin: 404, ana: 403, hugo: 403, mia: 403 } },
+    { route: 'GET /api/teams', request: (c) => c.get('/api/teams'), expected: { anonymous: 401, admin: 200, ana: 403, hugo: 403, mia: 403 } },
+    { route: 'POST /api/teams (empty body)', request: (c) => c.post('/api/teams', {}), expected: { anonymous: 401, admin: 400, ana: 403, hugo: 403, mia: 403 } },
+    { route: 'PATCH /api/teams/:unknown', request: (c) => c.patch('/api/teams/nosuchteam', { displayName: 'x' }), expected: { anonymous: 401, admin: 404, ana: 403, hugo: 403, mia: 403 } },
+    { route: 'DELETE /api/teams/:unknown', request: (c) => c.delete('/api/teams/nosuchteam'), expected: { anonymous: 401, admin: 404, ana: 403, hugo: 403, mia: 403 } },
   ];
 
   for (const row of matrix) {

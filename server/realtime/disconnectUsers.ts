@@ -1,0 +1,17 @@
+import type { Server } from 'socket.io';
+import type { SessionUser } from '../middleware/currentUser.js';
+
+/**
+ * Disconnects every socket of these users (e.g. their role, teams or enabled
+ * state changed): a connected socket keeps the rooms it joined, so it must
+ * go. The client reconnects by itself and the handshake, which reads the user
+ * again, puts it in the rooms it may see now (or refuses a disabled user).
+ * A disconnect by the server is not kept for connection state recovery, so
+ * the old rooms do not come back.
+ */
+export async function disconnectUsers(io: Server, userIds: readonly string[]): Promise<void> {
+  const ids = new Set(userIds);
+  for (const socket of await io.fetchSockets()) {
+    if (ids.has((socket.data as { user?: SessionUser }).user?.id ?? '')) socket.disconnect(true);
+  }
+}
