@@ -1,22 +1,24 @@
 /**
  * `npm run bench -- live [--agents N] [--seconds S]`: ingest-to-screen latency of new cases over Socket.IO.
  *
- * Starts the real server in-process on a temp DATA_DIR, creates N agents spread over the teams care, social,
+ * Starts the real server in a child process on a temp DATA_DIR, creates N agents spread over the teams care, social,
  * helpdesk and bot, logs each in and connects its socket, then posts messages through POST /api/messages at a
  * sustained 200/s (batches of 20 every 100 ms) and then 1,000/s (batches of 100 every 100 ms). Each message opens
  * its own thread; its latency runs from the moment the POST carrying it is sent to the first `case:upsert` for its
  * case (matched on case.threadId) reaching any client of the case's team. CPU is process.cpuUsage() over each
- * phase: server and the 200 clients share this process, so it is the whole process's CPU, as % of one core.
+ * phase, of the server process alone (it runs as a child process, bench/live/serverProcess.ts, as it would in
+ * production), as % of one core; the clients' CPU is reported beside it.
  */
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { io as connect, type Socket } from 'socket.io-client';
-import { hashPassword } from '../server/auth/passwords.js';
-import { readEnv } from '../server/env.js';
 import type { Message } from '../server/routing/index.js';
-import { startServer, type RunningServer } from '../server/server.js';
+import type { ChildMessage, LiveServerConfig, ParentMessage } from './live/serverProcess.js';
 
 const TOKEN = 'bench-live-token';
 const TEAMS = ['care', 'social', 'helpdesk', 'bot'] as const;
@@ -45,6 +47,7 @@ interface PhaseResult {
   p99: number;
   max: number;
   cpuPercent: number;
+  clientCpuPercent: number;
   seconds: number;
   postFailures: number;
 }
@@ -91,13 +94,14 @@ async function connectAgent(url: string, cookie: string, team: Team, pending: Ma
   return socket;
 }
 
-async function runPhase(server: RunningServer, rate: number, seconds: number, pending: Map<string, Pending>, idBase: bigint): Promise<PhaseResult> {
+async function runPhase(server: LiveServer, rate: number, seconds: number, pending: Map<string, Pending>, idBase: bigint): Promise<PhaseResult> {
   const batch = Math.round((rate * INTERVAL_MS) / 1000);
   const batches = Math.round((seconds * 1000) / INTERVAL_MS);
   const phase = new Map<string, Pending>();
   const posts: Array<Promise<void>> = [];
   let postFailures = 0;
-  const cpuStart = process.cpuUsage();
+  const cpuStart = await server.cpuUsage();
+  const clientCpuStart = process.cpuUsage();
   const started = performance.now();
   for (let b = 0; b < batches; b++) {
     const due = started + b * INTERVAL_MS;
@@ -135,12 +139,14 @@ async function runPhase(server: RunningServer, rate: number, seconds: number, pe
   const drainUntil = performance.now() + DRAIN_MS;
   while (all.some((entry) => entry.arrivedAt === undefined) && performance.now() < drainUntil) await sleep(20);
   const wall = performance.now() - started;
-  const cpu = process.cpuUsage(cpuStart);
+  const cpuEnd = await server.cpuUsage();
+  const clientCpu = process.cpuUsage(clientCpuStart);
   const latencies = all.filter((entry) => entry.arrivedAt !== undefined).map((entry) => entry.arrivedAt! - entry.sentAt).sort((a, b) => a - b);
   for (const key of phase.keys()) pending.delete(key);
   return {
     rate, sent: all.length, delivered: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN,
-    cpuPercent: ((cpu.user + cpu.system) / 1000 / wall) * 100, seconds: wall / 1000, postFailures,
+    cpuPercent: ((cpuEnd.user - cpuStart.user + cpuEnd.system - cpuStart.system) / 1000 / wall) * 100,
+    clientCpuPercent: ((clientCpu.user + clientCpu.system) / 1000 / wall) * 100, seconds: wall / 1000, postFailures,
   };
 }
 
@@ -148,20 +154,12 @@ export async function main(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { agents: { type: 'string', default: '200' }, seconds: { type: 'string', default: '10' } } });
   const agents = Number(values.agents);
   const seconds = Number(values.seconds);
-  process.env.LOG_LEVEL = 'silent';
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-live-'));
-  const server = await startServer(
-    readEnv({ PORT: '0', DATA_DIR: dataDir, X_SIMULATOR: '0', INGEST_TOKEN: TOKEN, DEMO_USERS: '1', LOG_LEVEL: 'silent', RULES_FILE: 'test/routes/fixtures/teams.rules.json' }),
-    { startConnectors: false },
-  );
+  const users = Array.from({ length: agents }, (_, i) => ({ username: `live-agent-${i}`, team: TEAMS[i % TEAMS.length]! }));
+  const setupStarted = performance.now();
+  const server = await startServerProcess({ dataDir, token: TOKEN, agents: users });
   const sockets: Socket[] = [];
   try {
-    const setupStarted = performance.now();
-    const passwordHash = await hashPassword('demo');
-    const users = Array.from({ length: agents }, (_, i) => ({ username: `live-agent-${i}`, team: TEAMS[i % TEAMS.length]! }));
-    for (const user of users) {
-      await server.store.collections.users.insertOne({ username: user.username, role: 'agent', teams: [user.team], passwordHash });
-    }
     const pending = new Map<string, Pending>();
     const cookies = await pool(users, 8, (user) => login(server.url, user.username));
     sockets.push(...(await pool(users, 20, (user, index) => connectAgent(server.url, cookies[index]!, user.team, pending))));
@@ -173,20 +171,54 @@ export async function main(args: string[]): Promise<void> {
     results.push(await runPhase(server, 1000, seconds, pending, 1_960_000_000_000_000_000n));
 
     console.log('');
-    console.log('rate/s  sent   delivered  p50 ms  p99 ms  max ms  cpu % (whole process, 1 core = 100)');
+    console.log('rate/s  sent   delivered  p50 ms  p99 ms  max ms  server cpu %  clients cpu % (1 core = 100)');
     for (const r of results) {
       console.log(
-        `${String(r.rate).padEnd(8)}${String(r.sent).padEnd(7)}${String(r.delivered).padEnd(11)}${r.p50.toFixed(1).padEnd(8)}${r.p99.toFixed(1).padEnd(8)}${r.max.toFixed(1).padEnd(8)}${r.cpuPercent.toFixed(0)}`
+        `${String(r.rate).padEnd(8)}${String(r.sent).padEnd(7)}${String(r.delivered).padEnd(11)}${r.p50.toFixed(1).padEnd(8)}${r.p99.toFixed(1).padEnd(8)}${r.max.toFixed(1).padEnd(8)}${r.cpuPercent.toFixed(0).padEnd(13)}${r.clientCpuPercent.toFixed(0)}`
           + (r.postFailures ? `  (${r.postFailures} POSTs failed)` : ''),
       );
     }
-    console.log('latency: POST sent -> first case:upsert for the new case at any client of its team; cpu: process.cpuUsage() of this process (server + all clients) over each phase incl. drain');
+    console.log('latency: POST sent -> first case:upsert for the new case at any client of its team; cpu: process.cpuUsage() of the server process and of this process (all clients) over each phase incl. drain');
     for (const r of results) {
-      console.log(JSON.stringify({ bench: 'live', rate: r.rate, p50Ms: Math.round(r.p50 * 10) / 10, p99Ms: Math.round(r.p99 * 10) / 10, cpuPercent: Math.round(r.cpuPercent), agents: sockets.length }));
+      console.log(JSON.stringify({ bench: 'live', rate: r.rate, p50Ms: Math.round(r.p50 * 10) / 10, p99Ms: Math.round(r.p99 * 10) / 10, serverCpuPercent: Math.round(r.cpuPercent), clientCpuPercent: Math.round(r.clientCpuPercent), agents: sockets.length }));
     }
   } finally {
     for (const socket of sockets) socket.disconnect();
-    await server.close();
+    await server.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+interface LiveServer {
+  url: string;
+  cpuUsage(): Promise<NodeJS.CpuUsage>;
+  stop(): Promise<void>;
+}
+
+async function startServerProcess(config: LiveServerConfig): Promise<LiveServer> {
+  const child: ChildProcess = fork(fileURLToPath(new URL('./live/serverProcess.ts', import.meta.url)), [JSON.stringify(config)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const next = async <T extends ChildMessage['type']>(type: T): Promise<Extract<ChildMessage, { type: T }>> => {
+    for (;;) {
+      const [message] = (await Promise.race([once(child, 'message'), once(child, 'exit').then(() => { throw new Error('the bench server exited'); })])) as [ChildMessage];
+      if (message.type === type) return message as Extract<ChildMessage, { type: T }>;
+    }
+  };
+  const request = (message: ParentMessage) => child.send(message);
+  const { url } = await next('ready');
+  return {
+    url,
+    cpuUsage: async () => {
+      const reply = next('cpu');
+      request({ type: 'cpu' });
+      return (await reply).usage;
+    },
+    stop: async () => {
+      const exited = once(child, 'exit');
+      request({ type: 'stop' });
+      await exited;
+    },
+  };
 }

@@ -18,6 +18,8 @@ if (!name || !available.includes(name)) {
   process.exit(2);
 }
 
+// Before the bench (and with it the server's logger) is loaded, so that start-up lines stay out of the figures.
+process.env.LOG_LEVEL ??= 'silent';
 const bench: unknown = await import(new URL(`./${name}.ts`, import.meta.url).href);
 const main = (bench as { main?: unknown }).main;
 if (typeof main !== 'function') {
