@@ -6,10 +6,14 @@ import { scopeForUser, type Store } from '../store/index.js';
 /** Room of the sockets that have a case open (and may see it). */
 export const caseRoom = (caseId: string): string => `case:${caseId}`;
 
-/** Who has a case open, and whether they are writing a reply or a note. */
+/** What a viewer is writing, when they say (`case:typing`'s optional `what`). */
+export type TypingWhat = 'reply' | 'note';
+
+/** Who has a case open, and whether they are writing (and what, when they said). */
 export interface CaseViewer {
   username: string;
   typing: boolean;
+  what?: TypingWhat;
 }
 
 /** What `case:watch`, `case:unwatch` and `case:typing` answer through their acknowledgement. */
@@ -24,6 +28,7 @@ const CASE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 interface Watcher {
   username: string;
   typingUntil: number;
+  what?: TypingWhat;
 }
 
 /**
@@ -68,10 +73,15 @@ export class CasePresence {
 
   /** The viewers of a case, one per user (typing when any of their tabs is). */
   viewers(caseId: string): CaseViewer[] {
-    const byUser = new Map<string, boolean>();
+    const byUser = new Map<string, CaseViewer>();
     const now = Date.now();
-    for (const watcher of this.cases.get(caseId)?.values() ?? []) byUser.set(watcher.username, (byUser.get(watcher.username) ?? false) || watcher.typingUntil > now);
-    return [...byUser].map(([username, typing]) => ({ username, typing })).sort((a, b) => a.username.localeCompare(b.username));
+    for (const watcher of this.cases.get(caseId)?.values() ?? []) {
+      const typing = watcher.typingUntil > now;
+      const seen = byUser.get(watcher.username);
+      if (seen?.typing) continue;
+      byUser.set(watcher.username, { username: watcher.username, typing, ...(typing && watcher.what ? { what: watcher.what } : {}) });
+    }
+    return [...byUser.values()].sort((a, b) => a.username.localeCompare(b.username));
   }
 
   private async watch(socket: Socket, user: SessionUser, payload: unknown): Promise<PresenceAck> {
@@ -108,15 +118,17 @@ export class CasePresence {
 
   private typing(socket: Socket, payload: unknown): PresenceAck {
     const caseId = caseIdOf(payload);
-    const typing = (payload as { typing?: unknown } | null)?.typing;
-    if (!caseId || typeof typing !== 'boolean') return { ok: false, error: 'bad_request' };
+    const { typing, what } = (payload ?? {}) as { typing?: unknown; what?: unknown };
+    if (!caseId || typeof typing !== 'boolean' || (what !== undefined && what !== 'reply' && what !== 'note')) return { ok: false, error: 'bad_request' };
     const watcher = this.cases.get(caseId)?.get(socket.id);
     // Only a socket that was let watch the case says anything to its room.
     if (!watcher) return { ok: false, error: 'not_found' };
     const wasTyping = watcher.typingUntil > Date.now();
+    const wasWhat = watcher.what;
     watcher.typingUntil = typing ? Date.now() + TYPING_EXPIRES_MS : 0;
+    watcher.what = typing ? (what as TypingWhat | undefined) : undefined;
     this.expireTyping(socket.id, caseId, typing);
-    if (wasTyping !== typing) this.announce(caseId);
+    if (wasTyping !== typing || wasWhat !== watcher.what) this.announce(caseId);
     return { ok: true };
   }
 

@@ -10,6 +10,7 @@ import { createUser, freshUsername, startCareServer, type CareServer } from '../
 interface Viewer {
   username: string;
   typing: boolean;
+  what?: string;
 }
 interface Presence {
   caseId: string;
@@ -83,6 +84,8 @@ describe('case presence', () => {
 
     expect(await emit(b, 'case:typing', { caseId, typing: true })).toEqual({ ok: true });
     expect(await presenceOf(a, caseId, (v) => v.some((viewer) => viewer.typing))).toContainEqual({ username: second, typing: true });
+    expect(await emit(b, 'case:typing', { caseId, typing: true, what: 'note' })).toEqual({ ok: true });
+    expect(await presenceOf(a, caseId, (v) => v.some((viewer) => viewer.what === 'note'))).toContainEqual({ username: second, typing: true, what: 'note' });
     await emit(b, 'case:typing', { caseId, typing: false });
     await presenceOf(a, caseId, (v) => v.length === 2 && v.every((viewer) => !viewer.typing));
 
@@ -111,6 +114,7 @@ describe('case presence', () => {
     expect(await emit(a, 'case:watch', { caseId: { $ne: null } })).toEqual({ ok: false, error: 'bad_request' });
     expect(await emit(a, 'case:watch', 'nope')).toEqual({ ok: false, error: 'bad_request' });
     expect(await emit(a, 'case:typing', { caseId: 'abc', typing: 'yes' })).toEqual({ ok: false, error: 'bad_request' });
+    expect(await emit(a, 'case:typing', { caseId: 'abc', typing: true, what: 'poem' })).toEqual({ ok: false, error: 'bad_request' });
     expect(await emit(a, 'case:watch', { caseId: '000000000000000000000000' })).toEqual({ ok: false, error: 'not_found' });
   });
 
