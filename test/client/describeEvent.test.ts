@@ -12,6 +12,7 @@ describe('case history lines', () => {
     expect(describeEvent({ type: 'reply', at, data: { channel: 'dm', status: 'failed', error: 'recipient blocks DMs' } })).toBe('DM failed: recipient blocks DMs');
     expect(describeEvent({ type: 'escalated', at, data: { from: { tier: 1, team: 'care' }, to: { tier: 2, team: 'helpdesk' }, reason: 'payment' } })).toBe('Escalated from Tier 1 care to Tier 2 helpdesk: payment');
     expect(describeEvent({ type: 'sla_breach', at, data: { priority: { from: 'high', to: 'urgent' } } })).toBe('Response-time target missed; priority high → urgent');
+    expect(describeEvent({ type: 'note', at, data: { text: 'called them <b>too</b>', author: 'hugo' } })).toBe('Internal note by hugo: called them <b>too</b>');
     expect(describeEvent({ type: 'something_new', at })).toBe('something_new');
   });
 

@@ -131,3 +131,17 @@ export interface MonitorPage {
   threads: MonitorThread[];
   nextCursor: string | null;
 }
+
+/** One rule of a case's routing trace as GET /api/cases/:id gives it: why an earlier rule did not match (`why`, `pointer` into the rule set). */
+export interface RoutingTraceStep extends TraceStep {
+  name?: string;
+  pointer?: string;
+  why?: string;
+}
+
+/** Someone with the same case open (live `case:presence`). */
+export interface CaseViewer {
+  username: string;
+  typing: boolean;
+  what?: 'reply' | 'note';
+}

@@ -1,5 +1,5 @@
 import { io } from 'socket.io-client';
-import type { Case, ThreadMessage } from '../api/types.js';
+import type { Case, CaseViewer, ThreadMessage } from '../api/types.js';
 
 /**
  * `connecting`: not connected yet (and maybe never: a server without live
@@ -13,6 +13,17 @@ export interface LiveEvents {
   'case:upsert': { case: Case; seq?: number };
   'message:new': { caseId: string; message: ThreadMessage; seq?: number };
   'sla:breach': { caseId: string; seq?: number };
+  /** Beyond the contract: the case moved to a team outside the user's. */
+  'case:removed': { caseId: string; seq?: number };
+  /** Beyond the contract: who has a watched case open (see `emit('case:watch')`). */
+  'case:presence': { caseId: string; viewers: CaseViewer[] };
+}
+
+/** What the client tells the server (presence: the case open in this tab, and whether the user is writing in it). */
+export interface LiveCommands {
+  'case:watch': { caseId: string };
+  'case:unwatch': { caseId: string };
+  'case:typing': { caseId: string; typing: boolean; what?: 'reply' | 'note' };
 }
 
 export type LiveEventName = keyof LiveEvents;
@@ -23,6 +34,8 @@ export interface LiveConnection {
   on<E extends LiveEventName>(event: E, listener: (payload: LiveEvents[E]) => void): () => void;
   /** Called after a reconnect the server could not fill in (events may have been missed: refetch). */
   onResync(listener: () => void): () => void;
+  /** Sends a presence command (dropped while disconnected: watches are sent again on every connect). */
+  emit<C extends keyof LiveCommands>(command: C, payload: LiveCommands[C]): void;
   close(): void;
 }
 
@@ -66,6 +79,9 @@ export function connectLive(): LiveConnection {
     onResync(listener) {
       resyncListeners.add(listener);
       return () => resyncListeners.delete(listener);
+    },
+    emit(command, payload) {
+      if (socket.connected) socket.emit(command, payload);
     },
     close() {
       statusListeners.clear();

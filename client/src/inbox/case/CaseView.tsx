@@ -9,17 +9,22 @@ import { useNow } from '../../ui/useNow.js';
 import { CaseControls } from './CaseControls.js';
 import { CaseHistory } from './CaseHistory.js';
 import { EscalateForm } from './EscalateForm.js';
+import { NoteBox } from './NoteBox.js';
+import { PresenceNotice } from './PresenceNotice.js';
 import { ReplyBox } from './ReplyBox.js';
 import { RoutingInfo } from './RoutingInfo.js';
 import { Thread } from './Thread.js';
 import { useCaseDetail } from './useCaseDetail.js';
+import { usePresence } from './usePresence.js';
 
 /** One case: the thread, why it was routed here, status and priority, the reply box and the history. */
 export function CaseView({ id }: { id: string }) {
-  const { state, reload, replaceCase } = useCaseDetail(id);
+  const { state, reload, replaceCase, addEvent, removed } = useCaseDetail(id);
   const { session } = useSession();
   // Escalated to a team this user is not in: it has left their inbox.
   const [handedOff, setHandedOff] = useState<Case | null>(null);
+  const gone = handedOff !== null || removed;
+  const presence = usePresence(gone ? null : id, session.user.username);
   const heading = useRef<HTMLHeadingElement>(null);
   const now = useNow();
   const ready = state.kind === 'ready';
@@ -28,14 +33,23 @@ export function CaseView({ id }: { id: string }) {
 
   // Focus the heading once the case is there, so keyboard and screen-reader users start at the top of it.
   useEffect(() => {
-    if ((ready && !focusReply) || handedOff) heading.current?.focus();
-  }, [ready, focusReply, handedOff]);
+    if ((ready && !focusReply) || gone) heading.current?.focus();
+  }, [ready, focusReply, gone]);
 
   if (handedOff) {
     return (
       <section className="case-view" aria-labelledby="handed-off-title">
         <h1 id="handed-off-title" ref={heading} tabIndex={-1}>Escalated</h1>
         <p role="status">The case is now Tier {handedOff.tier}, team {handedOff.team}, and has left your teams’ inbox.</p>
+        <p><Link href="/inbox">Back to the inbox</Link></p>
+      </section>
+    );
+  }
+  if (removed) {
+    return (
+      <section className="case-view" aria-labelledby="moved-title">
+        <h1 id="moved-title" ref={heading} tabIndex={-1}>Case moved</h1>
+        <p role="status">This case was just moved to a team you are not in (escalated or reassigned by someone else), so it has left your inbox. Anything you had not sent was not sent.</p>
         <p><Link href="/inbox">Back to the inbox</Link></p>
       </section>
     );
@@ -68,13 +82,15 @@ export function CaseView({ id }: { id: string }) {
         {target && item.status !== 'resolved' && <span className={`due${target.overdue ? ' overdue' : ''}`}>{target.label}</span>}
         <span className="opened">opened {formatDateTime(item.createdAt)}</span>
       </header>
+      <PresenceNotice others={presence.others} />
       <div className="case-body">
         <div className="case-main">
           <section aria-labelledby="thread-title">
             <h2 id="thread-title">Conversation</h2>
             <Thread item={item} messages={messages} />
           </section>
-          <ReplyBox key={item.id} item={item} onSent={reload} autoFocus={focusReply} />
+          <ReplyBox key={item.id} item={item} onSent={reload} onTyping={(typing) => presence.typing('reply', typing)} autoFocus={focusReply} />
+          <NoteBox key={`note-${item.id}`} caseId={item.id} onAdded={addEvent} onTyping={(typing) => presence.typing('note', typing)} />
         </div>
         <aside className="case-side" aria-label="Case details">
           <CaseControls item={item} onSaved={(saved) => {

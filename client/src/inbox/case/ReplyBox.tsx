@@ -4,7 +4,7 @@ import type { Case, Channel } from '../../api/types.js';
 import { xLength, X_MAX_LENGTH } from './xLength.js';
 
 /** The reply form: public reply or DM, a live 280-character counter for public replies, a sent/failed notice. */
-export function ReplyBox({ item, onSent, autoFocus = false }: { item: Case; onSent(): void; autoFocus?: boolean }) {
+export function ReplyBox({ item, onSent, onTyping, autoFocus = false }: { item: Case; onSent(): void; onTyping?(typing: boolean): void; autoFocus?: boolean }) {
   const id = useId();
   const [text, setText] = useState('');
   const [channel, setChannel] = useState<Channel>(item.channel);
@@ -20,6 +20,7 @@ export function ReplyBox({ item, onSent, autoFocus = false }: { item: Case; onSe
     try {
       const { reply } = await sendReply(item.id, text, channel);
       setText('');
+      onTyping?.(false);
       setNotice({ kind: 'info', text: `Reply ${reply.status}.` });
       onSent();
     } catch (error) {
@@ -38,7 +39,10 @@ export function ReplyBox({ item, onSent, autoFocus = false }: { item: Case; onSe
         <label><input type="radio" name={`${id}-channel`} value="dm" checked={channel === 'dm'} onChange={() => setChannel('dm')} /> Direct message</label>
       </fieldset>
       <label htmlFor={`${id}-text`}>Your reply</label>
-      <textarea id={`${id}-text`} autoFocus={autoFocus} value={text} rows={4} onChange={(e) => setText(e.target.value)} aria-describedby={`${id}-count`} aria-invalid={tooLong || undefined} />
+      <textarea id={`${id}-text`} autoFocus={autoFocus} value={text} rows={4} onChange={(e) => {
+        setText(e.target.value);
+        onTyping?.(e.target.value !== '');
+      }} onBlur={() => onTyping?.(false)} aria-describedby={`${id}-count`} aria-invalid={tooLong || undefined} />
       <p id={`${id}-count`} className={`counter${tooLong ? ' over' : ''}`}>
         {channel === 'public' ? `${length} / ${X_MAX_LENGTH} characters${tooLong ? `: ${length - X_MAX_LENGTH} too many for a public reply` : ''}` : `${length} characters (direct message)`}
       </p>

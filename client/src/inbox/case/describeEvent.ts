@@ -39,6 +39,8 @@ export function describeEvent(event: CaseEvent): string {
     }
     case 'escalated':
       return `Escalated from ${place(data.from)} to ${place(data.to)}${reason}`;
+    case 'note':
+      return `Internal note${typeof data.author === 'string' ? ` by ${data.author}` : ''}: ${show(data.text)}`;
     case 'sla_breach':
       return `Response-time target missed${isObject(data.priority) ? `; priority ${show(data.priority.from)} → ${show(data.priority.to)}` : ''}`;
     default:

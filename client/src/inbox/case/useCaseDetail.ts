@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { getCase } from '../../api/cases.js';
-import type { Case, CaseDetail } from '../../api/types.js';
+import type { Case, CaseDetail, CaseEvent } from '../../api/types.js';
 import { useLive } from '../../live/LiveContext.js';
 
 type DetailState =
@@ -12,7 +12,11 @@ type DetailState =
 export function useCaseDetail(id: string) {
   const [state, setState] = useState<DetailState>({ kind: 'loading' });
   const [generation, setGeneration] = useState(0);
+  // Moved to a team outside the user's (live `case:removed`): the view says so instead of showing a stale copy.
+  const [removed, setRemoved] = useState(false);
   const live = useLive();
+
+  useEffect(() => setRemoved(false), [id]);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -31,7 +35,18 @@ export function useCaseDetail(id: string) {
   const replaceCase = useCallback((next: Case) => {
     setState((current) => {
       if (current.kind !== 'ready' || current.detail.case.version > next.version) return current;
-      return { kind: 'ready', detail: { ...current.detail, case: next } };
+      // Lists and live events carry no trace (only the detail does): keep the one we have.
+      const trace = next.routing.trace ?? current.detail.case.routing.trace;
+      return { kind: 'ready', detail: { ...current.detail, case: trace ? { ...next, routing: { ...next.routing, trace } } : next } };
+    });
+  }, []);
+
+  /** Adds an event of ours (a note) to the history at once, in seq order; the reload a live update brings replaces it. */
+  const addEvent = useCallback((event: CaseEvent) => {
+    setState((current) => {
+      if (current.kind !== 'ready' || current.detail.events.some((e) => e.id === event.id)) return current;
+      const events = [...current.detail.events, event].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+      return { kind: 'ready', detail: { ...current.detail, events } };
     });
   }, []);
 
@@ -40,6 +55,8 @@ export function useCaseDetail(id: string) {
     const offs = [
       live.on('case:upsert', ({ case: item }) => {
         if (item.id !== id) return;
+        // Back in one of the user's teams (moved back, or a stale removal).
+        setRemoved(false);
         replaceCase(item);
         // The history (and our replies' delivery) changed with it: fetch them.
         reload();
@@ -54,10 +71,13 @@ export function useCaseDetail(id: string) {
           return { kind: 'ready', detail: { ...current.detail, messages: next } };
         });
       }),
+      live.on('case:removed', ({ caseId }) => {
+        if (caseId === id) setRemoved(true);
+      }),
       live.onResync(reload),
     ];
     return () => offs.forEach((off) => off());
   }, [live, id, reload, replaceCase]);
 
-  return { state, reload, replaceCase };
+  return { state, reload, replaceCase, addEvent, removed };
 }

@@ -1,0 +1,10 @@
+import { request } from './http.js';
+import type { CaseEvent } from './types.js';
+
+/** The longest internal note the server takes (characters). */
+export const NOTE_MAX_LENGTH = 2000;
+
+/** Adds an internal note to a case's history (for colleagues only, never sent to the customer): the `note` event. */
+export function addNote(id: string, text: string): Promise<{ event: CaseEvent }> {
+  return request(`/api/cases/${encodeURIComponent(id)}/notes`, { method: 'POST', body: { text } });
+}
