@@ -9,7 +9,9 @@ function aCase(overrides: Partial<Case> = {}): Case {
   return {
     id: `case-${counter}`, tier: 1, team: 'care', status: 'new', priority: 'normal', tags: [], assignee: null,
     channel: 'public', platform: 'x', threadId: `t${counter}`, customer: { id: `c${counter}`, handle: 'jane', name: 'Jane' },
-    routing: { ruleId: null, ruleSetVersion: 1 }, slaDueAt: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', version: 1,
+    preview: 'my parcel is late', routing: { ruleId: null, ruleSetVersion: 1 }, slaDueAt: null, firstResponseAt: null,
+    createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', version: 1, escalated: false, messageCount: 1,
+    lastActivityAt: '2026-01-01T00:00:00Z', resolvedAt: null,
     ...overrides,
   };
 }
@@ -63,9 +65,80 @@ describe('the inbox list and live events', () => {
   });
 
   it('keeps the filters in the address, ignoring values that are not filters', () => {
-    expect(filtersFromQuery('?status=open&tier=0&team=care')).toEqual({ status: 'open', tier: 0, team: 'care' });
-    expect(filtersFromQuery('?status=%24ne&tier=7&team=%7B%7D')).toEqual({ status: '', tier: '', team: '' });
+    const none = { status: '', tier: '', team: '', priority: '', channel: '', tag: '', assignee: '', sort: 'activity' };
+    expect(filtersFromQuery('?status=open&tier=0&team=care')).toEqual({ ...none, status: 'open', tier: 0, team: 'care' });
+    expect(filtersFromQuery('?status=%24ne&tier=7&team=%7B%7D')).toEqual(none);
     expect(queryFromFilters({ status: 'pending', tier: 2, team: 'helpdesk' })).toBe('?team=helpdesk&status=pending&tier=2');
     expect(queryFromFilters({ status: '', tier: '' })).toBe('');
+    expect(filtersFromQuery('?priority=urgent&channel=dm&tag=billing&assignee=me&sort=due'))
+      .toEqual({ ...none, priority: 'urgent', channel: 'dm', tag: 'billing', assignee: 'me', sort: 'due' });
+    expect(filtersFromQuery(`?priority=%24ne&channel=email&tag=${'x'.repeat(65)}&assignee=Not%20Me&sort=old`)).toEqual(none);
+    expect(queryFromFilters({ priority: 'high', tag: 'a b', assignee: 'none', sort: 'due', channel: 'public' })).toBe('?priority=high&channel=public&tag=a+b&assignee=none&sort=due');
+    expect(queryFromFilters(filtersFromQuery('?sort=activity'))).toBe('');
+  });
+});
+
+describe('filters applied to live events', () => {
+  it('takes a shown case out of the list when an update makes it stop matching, and keeps it when it still matches', () => {
+    const filters = { status: 'new' as const };
+    const item = aCase();
+    const other = aCase();
+    let state = caseListReducer(EMPTY_CASE_LIST, { type: 'loaded', cases: [item, other], append: false });
+    const open = { ...item, status: 'open' as const, version: 2 };
+    state = caseListReducer(state, { type: 'upsert', case: open, seq: 2, matches: matchesFilters(open, filters) });
+    expect(state.cases.map((c) => c.id)).toEqual([other.id]);
+    expect(state.pending).toEqual([]);
+    // Back to new: it matches again and comes back behind the marker, as arrivals do.
+    const reopened = { ...item, status: 'new' as const, version: 3 };
+    state = caseListReducer(state, { type: 'upsert', case: reopened, seq: 3, matches: matchesFilters(reopened, filters) });
+    expect(state.cases.map((c) => c.id)).toEqual([other.id]);
+    expect(state.pending.map((c) => c.id)).toEqual([item.id]);
+    const renamed = { ...other, customer: { ...other.customer, name: 'Janet' }, version: 2 };
+    state = caseListReducer(state, { type: 'upsert', case: renamed, seq: 2, matches: matchesFilters(renamed, filters) });
+    expect(state.cases[0]?.customer.name).toBe('Janet');
+  });
+
+  it('shows a case that newly matches (a tag added) behind the marker', () => {
+    const filters = { tag: 'vip' };
+    const item = aCase({ tags: ['outage'] });
+    expect(matchesFilters(item, filters)).toBe(false);
+    let state = caseListReducer(EMPTY_CASE_LIST, { type: 'loaded', cases: [], append: false });
+    const tagged = { ...item, tags: ['outage', 'vip'], version: 2 };
+    state = caseListReducer(state, { type: 'upsert', case: tagged, seq: 2, matches: matchesFilters(tagged, filters) });
+    expect(state.pending.map((c) => c.id)).toEqual([item.id]);
+  });
+
+  it('drops a case that moved to another team from the list and the marker, and ignores a late update from before', () => {
+    const shown = aCase();
+    const waiting = aCase();
+    let state = caseListReducer(EMPTY_CASE_LIST, { type: 'loaded', cases: [shown, aCase()], append: false });
+    state = caseListReducer(state, { type: 'upsert', case: waiting, seq: 1, matches: true });
+    state = caseListReducer(state, { type: 'removed', caseId: shown.id, seq: 4 });
+    state = caseListReducer(state, { type: 'removed', caseId: waiting.id, seq: 2 });
+    expect(state.cases.map((c) => c.id)).not.toContain(shown.id);
+    expect(state.cases).toHaveLength(1);
+    expect(state.pending).toEqual([]);
+    state = caseListReducer(state, { type: 'upsert', case: { ...shown, version: 3 }, seq: 3, matches: true });
+    expect(state.pending).toEqual([]);
+    // Back in one of the user's teams later: a newer seq, so it shows again.
+    state = caseListReducer(state, { type: 'upsert', case: { ...shown, version: 5 }, seq: 5, matches: true });
+    expect(state.pending.map((c) => c.id)).toEqual([shown.id]);
+  });
+
+  it('matches priority, tag, channel and assignee (me, none, a username) as the server does', () => {
+    const item = aCase({ priority: 'urgent', tags: ['billing', 'vip'], channel: 'dm', assignee: 'ana' });
+    expect(matchesFilters(item, { priority: 'urgent', tag: 'vip', channel: 'dm', assignee: 'ana' })).toBe(true);
+    expect(matchesFilters(item, { priority: 'high' })).toBe(false);
+    expect(matchesFilters(item, { tag: 'outage' })).toBe(false);
+    expect(matchesFilters(item, { tag: 'VIP' })).toBe(false);
+    expect(matchesFilters(item, { channel: 'public' })).toBe(false);
+    expect(matchesFilters(item, { assignee: 'me' }, 'ana')).toBe(true);
+    expect(matchesFilters(item, { assignee: 'me' }, 'hugo')).toBe(false);
+    expect(matchesFilters(item, { assignee: 'me' })).toBe(false);
+    expect(matchesFilters(item, { assignee: 'none' }, 'ana')).toBe(false);
+    expect(matchesFilters(aCase(), { assignee: 'none' }, 'ana')).toBe(true);
+    expect(matchesFilters(item, { assignee: 'hugo' })).toBe(false);
+    // The sort is not a filter, and empty values mean "any".
+    expect(matchesFilters(item, { priority: '', tag: '', channel: '', assignee: '', sort: 'due' })).toBe(true);
   });
 });

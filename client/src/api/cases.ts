@@ -1,9 +1,11 @@
 import { queryString, request } from './http.js';
 import type { Case, CaseDetail, CaseFilters, CasePage, CasePatch, Channel } from './types.js';
 
-/** One page of the cases the user may see, newest activity first. */
+/** One page of the cases the user may see that match the filters, in their sort (newest activity first by default). */
 export function listCases(filters: CaseFilters, cursor: string | null, signal?: AbortSignal, limit = 100): Promise<CasePage> {
-  const query = queryString({ status: filters.status, tier: filters.tier, team: filters.team, limit, cursor });
+  const { status, tier, team, priority, tag, channel, assignee, sort } = filters;
+  // The default sort is left out, so the request is the same as before sorting existed.
+  const query = queryString({ status, tier, team, priority, tag, channel, assignee, sort: sort === 'activity' ? undefined : sort, limit, cursor });
   return request<CasePage>(`/api/cases${query}`, { signal });
 }
 

@@ -1,10 +1,12 @@
 /** Shapes of the HTTP API and live events (../shared/spec/api.md), as the client reads them. */
+// Type-only: the case is the server presenter's own shape (its file imports nothing the browser build lacks), so the two cannot drift.
+import type { PresentedCase } from '../../../server/presenters/presentedCase.js';
 
 export type Role = 'agent' | 'admin' | 'marketing';
-export type Tier = 0 | 1 | 2;
-export type CaseStatus = 'new' | 'open' | 'pending' | 'resolved' | 'bot';
-export type Priority = 'low' | 'normal' | 'high' | 'urgent';
-export type Channel = 'public' | 'dm';
+export type Tier = PresentedCase['tier'];
+export type CaseStatus = PresentedCase['status'];
+export type Priority = PresentedCase['priority'];
+export type Channel = PresentedCase['channel'];
 
 export const CASE_STATUSES: readonly CaseStatus[] = ['new', 'open', 'pending', 'resolved', 'bot'];
 export const PRIORITIES: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];
@@ -29,30 +31,11 @@ export interface Person {
   name?: string | null;
 }
 
-export interface Case {
-  id: string;
-  tier: Tier;
-  team: string;
-  status: CaseStatus;
-  priority: Priority;
-  tags: string[];
-  /** The username of the agent handling it. */
-  assignee: string | null;
-  channel: Channel;
-  platform: string;
-  threadId: string;
-  customer: Person;
-  routing: { ruleId: string | null; ruleSetVersion: number; trace?: TraceStep[] };
-  slaDueAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  /** Beyond the contract's minimum: what the server's case presenter adds for the inbox. */
-  lastActivityAt?: string;
-  messageCount?: number;
-  escalated?: boolean;
-  resolvedAt?: string | null;
-}
+/**
+ * A case as GET /api/cases and `case:upsert` send it (the server's
+ * PresentedCase); the case detail may add `routing.trace`.
+ */
+export type Case = Omit<PresentedCase, 'routing'> & { routing: PresentedCase['routing'] & { trace?: TraceStep[] } };
 
 export interface TraceStep {
   ruleId: string;
@@ -91,10 +74,20 @@ export interface CasePage {
   nextCursor: string | null;
 }
 
+/** The inbox's sort orders: newest activity first (the server's default), or soonest response-time target first. */
+export type CaseSort = 'activity' | 'due';
+
+/** The inbox filters ('' or absent = any); they go to GET /api/cases as they are named. */
 export interface CaseFilters {
   status?: CaseStatus | '';
   tier?: Tier | '';
   team?: string;
+  priority?: Priority | '';
+  tag?: string;
+  channel?: Channel | '';
+  /** `me`, `none` (unassigned) or a username. */
+  assignee?: string;
+  sort?: CaseSort;
 }
 
 export interface CasePatch {

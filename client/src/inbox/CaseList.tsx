@@ -4,7 +4,8 @@ import type { Case } from '../api/types.js';
 import { useNow } from '../ui/useNow.js';
 import { CaseRow } from './CaseRow.js';
 
-const ROW_HEIGHT = 72;
+// Three lines: customer and badges, the first line of the message, team and activity.
+const ROW_HEIGHT = 88;
 
 interface CaseListProps {
   cases: Case[];

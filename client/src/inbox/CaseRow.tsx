@@ -11,7 +11,7 @@ interface CaseRowProps {
   onFocus(): void;
 }
 
-/** One inbox row: customer, channel, tier, status, time to target, team and activity; a link to the case. */
+/** One inbox row: customer, channel, tier, status, time to target, the first line of the customer's message (as text), team and activity; a link to the case. */
 export function CaseRow({ item, selected, breached, now, onFocus }: CaseRowProps) {
   const target = item.status === 'resolved' || item.status === 'bot' ? null : timeToTarget(item.slaDueAt, now);
   const overdue = breached || target?.overdue === true;
@@ -31,6 +31,7 @@ export function CaseRow({ item, selected, breached, now, onFocus }: CaseRowProps
           {target ? target.label : breached ? 'target missed' : 'no target'}
         </span>
       </span>
+      <span className="preview" title={item.preview || undefined}>{item.preview || '\u00a0'}</span>
       <span className="case-row-bottom">
         <span className="team">{item.team}</span>
         {item.messageCount !== undefined && <span className="count">{item.messageCount} {item.messageCount === 1 ? 'message' : 'messages'}</span>}

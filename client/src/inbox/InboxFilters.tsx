@@ -1,32 +1,89 @@
-import { CASE_STATUSES, TIERS, type CaseFilters, type CaseStatus, type Tier } from '../api/types.js';
+import { useEffect, useState, type ReactNode } from 'react';
+import { CASE_STATUSES, PRIORITIES, TIERS, type CaseFilters, type CaseSort, type CaseStatus, type Channel, type Priority, type Tier } from '../api/types.js';
 
-/** Team, status and tier filters (the server filters; live arrivals are matched against the same filters). */
-export function InboxFilters({ filters, teams, onChange }: { filters: CaseFilters; teams: string[]; onChange(filters: CaseFilters): void }) {
+interface InboxFiltersProps {
+  filters: CaseFilters;
+  teams: string[];
+  onChange(filters: CaseFilters): void;
+}
+
+/** The inbox's filters and sort (the server filters; live arrivals are matched against the same filters). */
+export function InboxFilters({ filters, teams, onChange }: InboxFiltersProps) {
+  const set = (change: Partial<CaseFilters>) => onChange({ ...filters, ...change });
   return (
-    <form className="filters" aria-label="Filter cases" onSubmit={(e) => e.preventDefault()}>
+    <form className="filters" aria-label="Filter cases" style={{ flexWrap: 'wrap' }} onSubmit={(e) => e.preventDefault()}>
       {teams.length > 1 && (
-        <div className="field">
-          <label htmlFor="filter-team">Team</label>
-          <select id="filter-team" value={filters.team ?? ''} onChange={(e) => onChange({ ...filters, team: e.target.value })}>
-            <option value="">All my teams</option>
-            {teams.map((team) => <option key={team} value={team}>{team}</option>)}
-          </select>
-        </div>
+        <Select id="filter-team" label="Team" value={filters.team ?? ''} onChange={(team) => set({ team })}>
+          <option value="">All my teams</option>
+          {teams.map((team) => <option key={team} value={team}>{team}</option>)}
+        </Select>
       )}
-      <div className="field">
-        <label htmlFor="filter-status">Status</label>
-        <select id="filter-status" value={filters.status ?? ''} onChange={(e) => onChange({ ...filters, status: e.target.value as CaseStatus | '' })}>
-          <option value="">All</option>
-          {CASE_STATUSES.map((status) => <option key={status} value={status}>{status}</option>)}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-tier">Tier</label>
-        <select id="filter-tier" value={filters.tier ?? ''} onChange={(e) => onChange({ ...filters, tier: e.target.value === '' ? '' : (Number(e.target.value) as Tier) })}>
-          <option value="">All</option>
-          {TIERS.map((tier) => <option key={tier} value={tier}>Tier {tier}</option>)}
-        </select>
-      </div>
+      <Select id="filter-status" label="Status" value={filters.status ?? ''} onChange={(status) => set({ status: status as CaseStatus | '' })}>
+        <option value="">All</option>
+        {CASE_STATUSES.map((status) => <option key={status} value={status}>{status}</option>)}
+      </Select>
+      <Select id="filter-tier" label="Tier" value={String(filters.tier ?? '')} onChange={(tier) => set({ tier: tier === '' ? '' : (Number(tier) as Tier) })}>
+        <option value="">All</option>
+        {TIERS.map((tier) => <option key={tier} value={tier}>Tier {tier}</option>)}
+      </Select>
+      <Select id="filter-priority" label="Priority" value={filters.priority ?? ''} onChange={(priority) => set({ priority: priority as Priority | '' })}>
+        <option value="">All</option>
+        {PRIORITIES.map((priority) => <option key={priority} value={priority}>{priority}</option>)}
+      </Select>
+      <Select id="filter-channel" label="Channel" value={filters.channel ?? ''} onChange={(channel) => set({ channel: channel as Channel | '' })}>
+        <option value="">All</option>
+        <option value="public">Public</option>
+        <option value="dm">DM</option>
+      </Select>
+      <Select id="filter-assignee" label="Assigned" value={filters.assignee ?? ''} onChange={(assignee) => set({ assignee })}>
+        <option value="">Anyone or no one</option>
+        <option value="me">To me</option>
+        <option value="none">Unassigned</option>
+        {filters.assignee && filters.assignee !== 'me' && filters.assignee !== 'none' && <option value={filters.assignee}>To {filters.assignee}</option>}
+      </Select>
+      <TagFilter tag={filters.tag ?? ''} onChange={(tag) => set({ tag })} />
+      <Select id="filter-sort" label="Sort" value={filters.sort ?? 'activity'} onChange={(sort) => set({ sort: sort as CaseSort })}>
+        <option value="activity">Newest activity</option>
+        <option value="due">Response target due first</option>
+      </Select>
     </form>
+  );
+}
+
+function Select({ id, label, value, onChange, children }: { id: string; label: string; value: string; onChange(value: string): void; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>{children}</select>
+    </div>
+  );
+}
+
+/** A tag to filter by, applied on Enter or when the field loses focus (not on every key, which would refetch each time). */
+function TagFilter({ tag, onChange }: { tag: string; onChange(tag: string): void }) {
+  const [draft, setDraft] = useState(tag);
+  useEffect(() => setDraft(tag), [tag]);
+  const apply = () => {
+    const next = draft.trim();
+    if (next !== tag) onChange(next);
+  };
+  return (
+    <div className="field">
+      <label htmlFor="filter-tag">Tag</label>
+      <input
+        id="filter-tag"
+        type="search"
+        size={10}
+        maxLength={64}
+        value={draft}
+        placeholder="any"
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={apply}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') apply();
+          if (e.key === 'Escape') setDraft(tag);
+        }}
+      />
+    </div>
   );
 }

@@ -1,9 +1,9 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Case, CaseFilters } from '../api/types.js';
 import { navigate } from '../app/router.js';
 import { Empty, ErrorState, Loading } from '../ui/States.js';
 import { CaseList } from './CaseList.js';
-import { filtersFromQuery, queryFromFilters } from './inboxQuery.js';
+import { filtersFromQuery, isFiltered, queryFromFilters } from './inboxQuery.js';
 import { InboxFilters } from './InboxFilters.js';
 import { KeyboardHelp } from './KeyboardHelp.js';
 import { useSession } from '../session/SessionContext.js';
@@ -14,12 +14,18 @@ import { useTriageKeys } from './useTriageKeys.js';
 /** The agents' inbox: filters, the live case list with an "N new" marker, keyboard triage. */
 export function InboxView() {
   const [filters, setFilters] = useState<CaseFilters>(() => filtersFromQuery(window.location.search));
-  const list = useCaseList(filters);
   const { session } = useSession();
+  const list = useCaseList(filters, session.user.username);
   const quick = useQuickActions(list.applyCase, list.reload, session.user.username);
   const [selected, setSelected] = useState(-1);
   const [focusToken, setFocusToken] = useState(0);
   const [helpOpen, setHelpOpen] = useState(false);
+
+  // A case that left the list (filters, another team) must not leave the selection past its end.
+  const count = list.cases.length;
+  useEffect(() => {
+    if (selected >= count) setSelected(count - 1);
+  }, [selected, count]);
 
   const changeFilters = (next: CaseFilters) => {
     setFilters(next);
@@ -76,7 +82,7 @@ export function InboxView() {
       </div>
       {list.load.kind === 'loading' && <Loading label="Loading cases" />}
       {list.load.kind === 'error' && <ErrorState message={`Could not load cases: ${list.load.message}`} onRetry={list.reload} />}
-      {list.load.kind === 'ready' && list.cases.length === 0 && <Empty>No cases here{filters.status || filters.team || filters.tier !== '' ? ' with these filters' : ''}. New ones appear as they arrive.</Empty>}
+      {list.load.kind === 'ready' && list.cases.length === 0 && <Empty>No cases here{isFiltered(filters) ? ' with these filters' : ''}. New ones appear as they arrive.</Empty>}
       {list.load.kind === 'ready' && list.cases.length > 0 && (
         <CaseList cases={list.cases} breached={list.breached} selected={selected} focusToken={focusToken} onSelect={setSelected} onNearEnd={onNearEnd} />
       )}

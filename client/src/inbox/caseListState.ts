@@ -3,7 +3,8 @@ import type { Case, CaseFilters } from '../api/types.js';
 /**
  * The inbox list and what arrived live. New cases wait in `pending` (the
  * "N new" marker) instead of pushing the rows the agent is reading; cases
- * already shown are updated in place.
+ * already shown are updated in place, and leave the list once they no longer
+ * match its filters (or moved to a team the user does not see).
  */
 export interface CaseListState {
   cases: Case[];
@@ -17,6 +18,7 @@ export interface CaseListState {
 export type CaseListAction =
   | { type: 'loaded'; cases: Case[]; append: boolean }
   | { type: 'upsert'; case: Case; seq?: number; matches: boolean }
+  | { type: 'removed'; caseId: string; seq?: number }
   | { type: 'breach'; caseId: string }
   | { type: 'reveal' };
 
@@ -27,6 +29,7 @@ export function caseListReducer(state: CaseListState, action: CaseListAction): C
   switch (action.type) {
     case 'loaded': return loaded(state, action.cases, action.append);
     case 'upsert': return upsert(state, action.case, action.seq, action.matches);
+    case 'removed': return removed(state, action.caseId, action.seq);
     case 'breach': return { ...state, breached: { ...state.breached, [action.caseId]: true } };
     case 'reveal': return reveal(state);
   }
@@ -38,13 +41,19 @@ function loaded(state: CaseListState, cases: Case[], append: boolean): CaseListS
   return { ...state, cases: [...state.cases, ...cases.filter((c) => !shown.has(c.id))] };
 }
 
+/** Whether an event with this seq is older than what the list already applied for the case. */
+function isStale(state: CaseListState, caseId: string, seq: number | undefined): boolean {
+  const last = state.seqs[caseId];
+  return seq !== undefined && last !== undefined && seq <= last;
+}
+
 function upsert(state: CaseListState, incoming: Case, seq: number | undefined, matches: boolean): CaseListState {
-  const last = state.seqs[incoming.id];
-  if (seq !== undefined && last !== undefined && seq <= last) return state;
+  if (isStale(state, incoming.id, seq)) return state;
   const seqs = seq === undefined ? state.seqs : { ...state.seqs, [incoming.id]: seq };
   const index = state.cases.findIndex((c) => c.id === incoming.id);
   if (index >= 0) {
     if (seq === undefined && (state.cases[index]?.version ?? 0) > incoming.version) return state;
+    if (!matches) return { ...state, cases: state.cases.filter((c) => c.id !== incoming.id), seqs };
     const cases = state.cases.slice();
     cases[index] = incoming;
     return { ...state, cases, seqs };
@@ -54,16 +63,38 @@ function upsert(state: CaseListState, incoming: Case, seq: number | undefined, m
   return { ...state, pending: [incoming, ...pending], seqs };
 }
 
+/** A case that left the user's teams: out of the list and the marker; a late upsert from before the move stays out. */
+function removed(state: CaseListState, caseId: string, seq: number | undefined): CaseListState {
+  if (isStale(state, caseId, seq)) return state;
+  const seqs = seq === undefined ? state.seqs : { ...state.seqs, [caseId]: seq };
+  return { ...state, cases: state.cases.filter((c) => c.id !== caseId), pending: state.pending.filter((c) => c.id !== caseId), seqs };
+}
+
 function reveal(state: CaseListState): CaseListState {
   if (state.pending.length === 0) return state;
   const revealed = new Set(state.pending.map((c) => c.id));
   return { ...state, cases: [...state.pending, ...state.cases.filter((c) => !revealed.has(c.id))], pending: [] };
 }
 
-/** Whether a case belongs in a list with these filters (the server's own filters, applied to live arrivals). */
-export function matchesFilters(item: Case, filters: CaseFilters): boolean {
+/**
+ * Whether a case belongs in a list with these filters: the server's own
+ * filters, applied to live arrivals and updates. `username` stands for the
+ * assignee `me`.
+ */
+export function matchesFilters(item: Case, filters: CaseFilters, username?: string): boolean {
   if (filters.status && item.status !== filters.status) return false;
   if (filters.tier !== undefined && filters.tier !== '' && item.tier !== filters.tier) return false;
   if (filters.team && item.team !== filters.team) return false;
+  if (filters.priority && item.priority !== filters.priority) return false;
+  if (filters.tag && !item.tags.includes(filters.tag)) return false;
+  if (filters.channel && item.channel !== filters.channel) return false;
+  if (filters.assignee && item.assignee !== assigneeOf(filters.assignee, username)) return false;
   return true;
+}
+
+/** The assignee a filter asks for: null for `none`, the user for `me`, else the username given. */
+function assigneeOf(assignee: string, username: string | undefined): string | null | undefined {
+  if (assignee === 'none') return null;
+  if (assignee === 'me') return username;
+  return assignee;
 }

@@ -4,10 +4,17 @@ import type { Case, CaseFilters } from '../api/types.js';
 import { useLive } from '../live/LiveContext.js';
 import { caseListReducer, EMPTY_CASE_LIST, matchesFilters } from './caseListState.js';
 
+// The server's `case:removed` (realtime/caseFeed.ts): a case moved to a team this user does not see.
+declare module '../live/connectLive.js' {
+  interface LiveEvents {
+    'case:removed': { caseId: string; seq?: number };
+  }
+}
+
 type LoadStatus = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
 
-/** The inbox's cases for some filters: the first page, more on demand, and live arrivals and updates. */
-export function useCaseList(filters: CaseFilters) {
+/** The inbox's cases for some filters: the first page, more on demand, and live arrivals, updates and removals. `username` is who `me` stands for. */
+export function useCaseList(filters: CaseFilters, username: string) {
   const [state, dispatch] = useReducer(caseListReducer, EMPTY_CASE_LIST);
   const [load, setLoad] = useState<LoadStatus>({ kind: 'loading' });
   const [nextCursor, setNextCursor] = useState<string | null>(null);
@@ -16,13 +23,16 @@ export function useCaseList(filters: CaseFilters) {
   const [generation, setGeneration] = useState(0);
   const filtersRef = useRef(filters);
   filtersRef.current = filters;
+  const usernameRef = useRef(username);
+  usernameRef.current = username;
   const live = useLive();
 
-  const { status, tier, team } = filters;
+  const { status, tier, team, priority, tag, channel, assignee, sort } = filters;
   useEffect(() => {
     const abort = new AbortController();
     setLoad({ kind: 'loading' });
-    listCases({ status, tier, team }, null, abort.signal).then(
+    setNextCursor(null);
+    listCases({ status, tier, team, priority, tag, channel, assignee, sort }, null, abort.signal).then(
       (page) => {
         dispatch({ type: 'loaded', cases: page.cases, append: false });
         setNextCursor(page.nextCursor);
@@ -33,7 +43,7 @@ export function useCaseList(filters: CaseFilters) {
       },
     );
     return () => abort.abort();
-  }, [status, tier, team, generation]);
+  }, [status, tier, team, priority, tag, channel, assignee, sort, generation]);
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
 
@@ -41,8 +51,11 @@ export function useCaseList(filters: CaseFilters) {
     if (!nextCursor || loadingMore) return;
     setLoadingMore(true);
     setMoreError(null);
+    const asked = filtersRef.current;
     try {
-      const page = await listCases(filtersRef.current, nextCursor);
+      const page = await listCases(asked, nextCursor);
+      // The filters changed meanwhile: this page belongs to the old list.
+      if (filtersRef.current !== asked) return;
       dispatch({ type: 'loaded', cases: page.cases, append: true });
       setNextCursor(page.nextCursor);
     } catch (error) {
@@ -52,19 +65,22 @@ export function useCaseList(filters: CaseFilters) {
     }
   }, [nextCursor, loadingMore]);
 
+  const matches = useCallback((item: Case) => matchesFilters(item, filtersRef.current, usernameRef.current), []);
+
   useEffect(() => {
     if (!live) return;
     const offs = [
-      live.on('case:upsert', ({ case: item, seq }) => dispatch({ type: 'upsert', case: item, seq, matches: matchesFilters(item, filtersRef.current) })),
+      live.on('case:upsert', ({ case: item, seq }) => dispatch({ type: 'upsert', case: item, seq, matches: matches(item) })),
+      live.on('case:removed', ({ caseId, seq }) => dispatch({ type: 'removed', caseId, seq })),
       live.on('sla:breach', ({ caseId }) => dispatch({ type: 'breach', caseId })),
       live.onResync(reload),
     ];
     return () => offs.forEach((off) => off());
-  }, [live, reload]);
+  }, [live, reload, matches]);
 
   const reveal = useCallback(() => dispatch({ type: 'reveal' }), []);
-  /** Puts a case this user just changed in place (newer versions win; live events may bring it too). */
-  const applyCase = useCallback((item: Case) => dispatch({ type: 'upsert', case: item, matches: true }), []);
+  /** Puts a case this user just changed in place (newer versions win; live events may bring it too); one that no longer matches the filters leaves. */
+  const applyCase = useCallback((item: Case) => dispatch({ type: 'upsert', case: item, matches: matches(item) }), [matches]);
 
   return { ...state, load, hasMore: nextCursor !== null, loadingMore, moreError, loadMore, reload, reveal, applyCase };
 }
