@@ -25,12 +25,20 @@ export class CaseFeed {
     private readonly store: Store,
   ) {}
 
-  /** Announces the cases (after the write that changed them is durable), with their new messages. */
+  /**
+   * Announces the cases (after the write that changed them is durable), with their new messages. Every
+   * case's `case:upsert` goes out before any `message:new`, so the last case of a large batch is not
+   * held behind the others' messages; within a case the order stays upsert, then its messages.
+   */
   async casesChanged(caseIds: readonly string[], newMessageIds: ReadonlySet<string> = new Set()): Promise<void> {
     if (caseIds.length === 0) return;
     const cases = await this.store.collections.cases.find(allTeamsScope(), { _id: { $in: [...new Set(caseIds)] } });
     const messages = await this.store.collections.messages.find({ caseId: { $in: cases.map((doc) => doc._id) } }, { sort: { createdAt: 1 } });
-    for (const doc of cases) this.announce(doc, messages.filter((message) => message.caseId === doc._id), newMessageIds);
+    const messagesOf = (doc: CaseDocument) => messages.filter((message) => message.caseId === doc._id);
+    const previousTeams = cases.map((doc) => this.moveTeam(doc));
+    cases.forEach((doc, index) => this.announceCase(doc, previousTeams[index]));
+    for (const doc of cases) this.announceMessages(doc, messagesOf(doc), newMessageIds);
+    cases.forEach((doc, index) => this.announceThread(doc, messagesOf(doc), previousTeams[index]));
   }
 
   /** Announces missed response-time targets: the updated cases, then `sla:breach` to the same rooms. */
@@ -40,18 +48,34 @@ export class CaseFeed {
     for (const doc of cases) this.io.to([teamRoom(doc.team), ADMIN_ROOM]).emit('sla:breach', { caseId: doc._id, seq: doc.lastEventSeq });
   }
 
-  private announce(doc: CaseDocument, messages: MessageDocument[], newMessageIds: ReadonlySet<string>): void {
-    const seq = doc.lastEventSeq;
-    const rooms = [teamRoom(doc.team), ADMIN_ROOM];
+  /** Records the case's team; returns the one it had when last announced (undefined if it never was). */
+  private moveTeam(doc: CaseDocument): string | undefined {
     const previousTeam = this.lastTeam.get(doc._id);
     this.lastTeam.set(doc._id, doc.team);
+    return previousTeam;
+  }
+
+  private announceCase(doc: CaseDocument, previousTeam: string | undefined): void {
+    const seq = doc.lastEventSeq;
+    const rooms = roomsOf(doc);
     if (previousTeam && previousTeam !== doc.team) this.io.to(teamRoom(previousTeam)).except(rooms).emit('case:removed', { caseId: doc._id, seq });
     this.io.to(rooms).emit('case:upsert', { case: presentCase(doc), seq });
+  }
+
+  private announceMessages(doc: CaseDocument, messages: MessageDocument[], newMessageIds: ReadonlySet<string>): void {
     for (const message of messages) {
-      if (newMessageIds.has(`${message.platform}:${message.externalId}`)) this.io.to(rooms).emit('message:new', { caseId: doc._id, message: presentMessage(message), seq });
+      if (newMessageIds.has(`${message.platform}:${message.externalId}`)) this.io.to(roomsOf(doc)).emit('message:new', { caseId: doc._id, message: presentMessage(message), seq: doc.lastEventSeq });
     }
-    const monitor = this.io.to(MONITOR_ROOM).except(rooms);
+  }
+
+  private announceThread(doc: CaseDocument, messages: MessageDocument[], previousTeam: string | undefined): void {
+    const monitor = this.io.to(MONITOR_ROOM).except(roomsOf(doc));
+    const seq = doc.lastEventSeq;
     if (isMonitored(doc)) monitor.emit('thread:upsert', { thread: presentThread(doc, messages.filter((message) => message.channel === 'public')), seq });
     else if (previousTeam) monitor.emit('thread:removed', { threadId: doc._id, seq });
   }
+}
+
+function roomsOf(doc: CaseDocument): string[] {
+  return [teamRoom(doc.team), ADMIN_ROOM];
 }
