@@ -23,7 +23,10 @@ export interface PresentedThread {
   messages: PresentedThreadMessage[];
 }
 
-/** The monitor's shape of a public case and its public messages, personal data masked. */
+/**
+ * The monitor's shape of a public case and its public messages, personal data masked. Our replies appear
+ * once the network has them: a queued or failed reply was never public.
+ */
 export function presentThread(doc: CaseDocument, messages: readonly MessageDocument[]): PresentedThread {
   return {
     id: doc._id,
@@ -34,7 +37,7 @@ export function presentThread(doc: CaseDocument, messages: readonly MessageDocum
     tags: [...doc.tags],
     createdAt: doc.createdAt.toISOString(),
     lastActivityAt: doc.lastActivityAt.toISOString(),
-    messages: messages.map((message) => ({
+    messages: messages.filter(isPublished).map((message) => ({
       id: messageIdOf(message),
       createdAt: message.createdAt.toISOString(),
       author: { handle: message.author.handle ?? null, name: message.author.name ? maskPersonalData(message.author.name) : null },
@@ -42,4 +45,8 @@ export function presentThread(doc: CaseDocument, messages: readonly MessageDocum
       lang: message.lang ?? null,
     })),
   };
+}
+
+function isPublished(message: MessageDocument): boolean {
+  return !message.delivery || message.delivery.status === 'sent';
 }
