@@ -18,7 +18,7 @@ describeInBrowser('logging in (browser)', () => {
   });
 
   const landings = [
-    { username: 'admin', view: 'Inbox', path: '/inbox', nav: ['Inbox', 'Rules', 'Monitor', 'Metrics'] },
+    { username: 'admin', view: 'Inbox', path: '/inbox', nav: ['Inbox', 'Rules', 'Monitor', 'Metrics', 'People'] },
     { username: 'ana', view: 'Inbox', path: '/inbox', nav: ['Inbox', 'Rules', 'Metrics'] },
     { username: 'hugo', view: 'Inbox', path: '/inbox', nav: ['Inbox', 'Rules', 'Metrics'] },
     { username: 'mia', view: 'Monitor', path: '/monitor', nav: ['Monitor'] },

@@ -17,6 +17,7 @@ const NAV: NavItem[] = [
   { label: 'Rules', href: '/rules', active: (r) => r.name === 'rules', roles: ['admin', 'agent'] },
   { label: 'Monitor', href: '/monitor', active: (r) => r.name === 'monitor', roles: ['marketing', 'admin'] },
   { label: 'Metrics', href: '/metrics', active: (r) => r.name === 'metrics', roles: ['agent', 'admin'] },
+  { label: 'People', href: '/people', active: (r) => r.name === 'people', roles: ['admin'] },
 ];
 
 /** The frame of every logged-in screen: skip link, navigation for the user's role, who is logged in, log out. */

@@ -12,6 +12,8 @@ import { useRoute } from './router.js';
 const MetricsView = lazy(() => import('../metrics/MetricsView.js').then((module) => ({ default: module.MetricsView })));
 // The rules editor (drag and drop) is for admins: load it when opened.
 const RulesView = lazy(() => import('../rules/RulesView.js').then((module) => ({ default: module.RulesView })));
+// Users and teams are for admins: load the screen when opened.
+const PeopleView = lazy(() => import('../people/PeopleView.js').then((module) => ({ default: module.PeopleView })));
 // X's own text counting (twitter-text), for the reply box, is large too: load it with the first case opened.
 const CaseView = lazy(() => import('../inbox/case/CaseView.js').then((module) => ({ default: module.CaseView })));
 
@@ -33,6 +35,7 @@ export function Screens() {
       {route.name === 'monitor' && !misplaced && <MonitorView />}
       {route.name === 'rules' && !misplaced && <Suspense fallback={<Loading label="Loading the rules" />}><RulesView /></Suspense>}
       {route.name === 'metrics' && !misplaced && <Suspense fallback={<Loading label="Loading metrics" />}><MetricsView /></Suspense>}
+      {route.name === 'people' && !misplaced && <Suspense fallback={<Loading label="Loading people" />}><PeopleView /></Suspense>}
       {route.name === 'notFound' && (
         <section className="not-found">
           <h1>Page not found</h1>

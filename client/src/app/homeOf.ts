@@ -16,6 +16,8 @@ export function mayOpen(role: Role, route: Route): boolean {
       return role === 'agent' || role === 'admin';
     case 'monitor':
       return role === 'marketing' || role === 'admin';
+    case 'people':
+      return role === 'admin';
     default:
       return true;
   }

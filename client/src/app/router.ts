@@ -7,6 +7,7 @@ export type Route =
   | { name: 'monitor' }
   | { name: 'metrics' }
   | { name: 'rules' }
+  | { name: 'people' }
   | { name: 'home' }
   | { name: 'notFound'; path: string };
 
@@ -17,6 +18,7 @@ export function parseRoute(pathname: string): Route {
   if (pathname === '/monitor') return { name: 'monitor' };
   if (pathname === '/metrics') return { name: 'metrics' };
   if (pathname === '/rules') return { name: 'rules' };
+  if (pathname === '/people') return { name: 'people' };
   const caseMatch = /^\/cases\/([^/]+)$/.exec(pathname);
   if (caseMatch?.[1]) return { name: 'case', id: decodeURIComponent(caseMatch[1]) };
   return { name: 'notFound', path: pathname };
@@ -29,6 +31,7 @@ export function pathOf(route: Route): string {
     case 'monitor': return '/monitor';
     case 'metrics': return '/metrics';
     case 'rules': return '/rules';
+    case 'people': return '/people';
     case 'case': return `/cases/${encodeURIComponent(route.id)}`;
     case 'home': return '/';
     case 'notFound': return route.path;
