@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { Empty, ErrorState, Loading } from '../ui/States.js';
 import { ThreadCard } from './ThreadCard.js';
 import { useMonitorThreads } from './useMonitorThreads.js';
@@ -6,9 +6,15 @@ import { useMonitorThreads } from './useMonitorThreads.js';
 // The charts library is large: load it after the threads are on screen.
 const MonitorCharts = lazy(() => import('./MonitorCharts.js').then((module) => ({ default: module.MonitorCharts })));
 
-/** Marketing's read-only view of public conversations (never DMs or private cases; personal data masked by the server). */
+/**
+ * Marketing's read-only view of public conversations (never DMs or private
+ * cases; personal data masked by the server), live: the charts count new
+ * threads at once, the list shows them when asked ("N new"), so it never
+ * moves under the reader.
+ */
 export function MonitorView() {
   const monitor = useMonitorThreads();
+  const charted = useMemo(() => [...monitor.pending, ...monitor.threads], [monitor.pending, monitor.threads]);
   return (
     <section className="monitor" aria-labelledby="monitor-title">
       <div className="inbox-head">
@@ -16,12 +22,19 @@ export function MonitorView() {
         <p className="muted">Public conversations, read-only. Personal data is masked.</p>
         <button type="button" className="secondary" onClick={monitor.reload}>Refresh</button>
       </div>
+      <div aria-live="polite" className="new-marker-slot">
+        {monitor.load.kind === 'ready' && monitor.pending.length > 0 && (
+          <button type="button" className="new-marker" onClick={monitor.reveal}>
+            {monitor.pending.length} new {monitor.pending.length === 1 ? 'thread' : 'threads'}: show
+          </button>
+        )}
+      </div>
       {monitor.load.kind === 'loading' && <Loading label="Loading public threads" />}
       {monitor.load.kind === 'error' && <ErrorState message={`Could not load public threads: ${monitor.load.message}`} onRetry={monitor.reload} />}
-      {monitor.load.kind === 'ready' && monitor.threads.length === 0 && <Empty>No public conversations yet.</Empty>}
-      {monitor.load.kind === 'ready' && monitor.threads.length > 0 && (
+      {monitor.load.kind === 'ready' && charted.length === 0 && <Empty>No public conversations yet.</Empty>}
+      {monitor.load.kind === 'ready' && charted.length > 0 && (
         <Suspense fallback={<Loading label="Loading charts" />}>
-          <MonitorCharts threads={monitor.threads} />
+          <MonitorCharts threads={charted} />
         </Suspense>
       )}
       {monitor.load.kind === 'ready' && monitor.threads.length > 0 && (

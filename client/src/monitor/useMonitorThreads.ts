@@ -1,24 +1,38 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useReducer, useState } from 'react';
 import { listMonitorThreads } from '../api/monitor.js';
 import type { MonitorThread } from '../api/types.js';
+import { useLive } from '../live/LiveContext.js';
+import { EMPTY_THREAD_LIST, threadListReducer } from './threadListState.js';
+
+// The monitor room's events (server/realtime/caseFeed.ts): a public thread as marketing may see it (masked), or one that stopped being public.
+declare module '../live/connectLive.js' {
+  interface LiveEvents {
+    'thread:upsert': { thread: MonitorThread; seq?: number };
+    'thread:removed': { threadId: string; seq?: number };
+  }
+}
 
 type LoadStatus = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
 
-/** Public threads for the monitor, page by page. */
+/** How long the admins' monitor gathers case updates before it refetches the newest threads. */
+const ADMIN_REFRESH_MS = 2000;
+
+/** Public threads for the monitor, page by page, kept current by live events. */
 export function useMonitorThreads() {
-  const [threads, setThreads] = useState<MonitorThread[]>([]);
+  const [state, dispatch] = useReducer(threadListReducer, EMPTY_THREAD_LIST);
   const [load, setLoad] = useState<LoadStatus>({ kind: 'loading' });
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
+  const live = useLive();
 
   useEffect(() => {
     const abort = new AbortController();
     setLoad({ kind: 'loading' });
     listMonitorThreads(null, abort.signal).then(
       (page) => {
-        setThreads(page.threads);
+        dispatch({ type: 'loaded', threads: page.threads, append: false });
         setNextCursor(page.nextCursor);
         setLoad({ kind: 'ready' });
       },
@@ -35,7 +49,7 @@ export function useMonitorThreads() {
     setMoreError(null);
     try {
       const page = await listMonitorThreads(nextCursor);
-      setThreads((shown) => [...shown, ...page.threads]);
+      dispatch({ type: 'loaded', threads: page.threads, append: true });
       setNextCursor(page.nextCursor);
     } catch (error) {
       setMoreError((error as Error).message);
@@ -45,5 +59,33 @@ export function useMonitorThreads() {
   }, [nextCursor]);
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
-  return { threads, load, hasMore: nextCursor !== null, loadingMore, moreError, loadMore, reload };
+
+  useEffect(() => {
+    if (!live) return;
+    // Admins get `case:upsert` (every case) instead of the monitor's events: refetch the newest threads now and then, and merge them.
+    let refresh: number | undefined;
+    const refetchSoon = () => {
+      refresh ??= window.setTimeout(() => {
+        refresh = undefined;
+        // A failed refresh is left alone: the next case update schedules another.
+        listMonitorThreads(null).then((page) => page.threads.forEach((thread) => dispatch({ type: 'upsert', thread })), () => undefined);
+      }, ADMIN_REFRESH_MS);
+    };
+    const offs = [
+      live.on('thread:upsert', ({ thread, seq }) => dispatch({ type: 'upsert', thread, seq })),
+      live.on('thread:removed', ({ threadId, seq }) => dispatch({ type: 'removed', threadId, seq })),
+      live.on('case:upsert', ({ case: item, seq }) => {
+        if (item.channel === 'public' && item.tier !== 2) refetchSoon();
+        else dispatch({ type: 'removed', threadId: item.id, seq });
+      }),
+      live.onResync(reload),
+    ];
+    return () => {
+      offs.forEach((off) => off());
+      window.clearTimeout(refresh);
+    };
+  }, [live, reload]);
+
+  const reveal = useCallback(() => dispatch({ type: 'reveal' }), []);
+  return { ...state, load, hasMore: nextCursor !== null, loadingMore, moreError, loadMore, reload, reveal };
 }
