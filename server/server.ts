@@ -12,6 +12,7 @@ import type { Message } from './routing/index.js';
 import { loadActiveRuleSet, type ActiveRuleSet } from './ruleSets/activeRuleSet.js';
 import { DEFAULT_SESSION_LIFETIMES, MemorySessionStore } from './auth/sessions.js';
 import { sessionFromCookie } from './middleware/session.js';
+import { followPublishedVersions } from './ruleSets/followPublished.js';
 import { announceIngested } from './realtime/announceIngested.js';
 import { CaseFeed } from './realtime/caseFeed.js';
 import { disconnectUsers } from './realtime/disconnectUsers.js';
@@ -101,6 +102,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   const io = attachLiveServer(http, async (cookie) => (await sessionFromCookie(cookie, { store, sessions, secret: env.sessionSecret }))?.user, store);
   live.feed = new CaseFeed(io, store);
   live.disconnectUsers = (userIds) => disconnectUsers(io, userIds);
+  const stopFollowing = store.backend === 'mongodb' ? followPublishedVersions(store, rules) : () => undefined;
   const sweeper = startSlaSweeper(store, (caseIds) => void live.feed?.slaBreached(caseIds).catch((error: unknown) => logger.error({ err: error }, 'announcing SLA breaches failed')), options.slaSweepIntervalMs);
   const { port } = http.address() as AddressInfo;
   const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`;
@@ -116,6 +118,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
       const repliesStopped = replies.stop();
       await Promise.all(connectors.map((connector) => connector.stop()));
       await repliesStopped;
+      stopFollowing();
       await sweeper.stop();
       await io.close();
       http.closeAllConnections();

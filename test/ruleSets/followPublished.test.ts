@@ -1,0 +1,67 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { publishVersion } from '../../server/commands/rules/publishVersion.js';
+import { loadRuleFile } from '../../server/cli/ruleFile.js';
+import type { RuleSet } from '../../server/routing/index.js';
+import { loadActiveRuleSet } from '../../server/ruleSets/activeRuleSet.js';
+import { catchUpPublished, followPublishedVersions } from '../../server/ruleSets/followPublished.js';
+import { openStore, type Store } from '../../server/store/index.js';
+
+const RULES_FILE = 'rules/default.rules.json';
+let dir: string;
+let store: Store;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'follow-published-'));
+  store = await openStore({ dataDir: dir });
+});
+afterEach(async () => {
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function defaultRules(): RuleSet {
+  const loaded = loadRuleFile(RULES_FILE);
+  if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+  return loaded.ruleSet;
+}
+
+/** Two processes sharing one database, each with its own router: `here` publishes, `there` must follow. */
+async function twoProcesses() {
+  const here = await loadActiveRuleSet(store, RULES_FILE);
+  const there = await loadActiveRuleSet(store, RULES_FILE);
+  const reordered = defaultRules();
+  reordered.rules.reverse();
+  await publishVersion({ store, rules: here, ruleSet: reordered, publishedBy: 'admin' });
+  return { here, there, reordered };
+}
+
+describe('following versions published by another process', () => {
+  it('puts the newest stored version in force, rules and all', async () => {
+    const { here, there, reordered } = await twoProcesses();
+    expect(here.get().version).toBe(2);
+    expect(there.get().version).toBe(1);
+    await expect(catchUpPublished(store, there)).resolves.toBe(true);
+    expect(there.get().version).toBe(2);
+    expect(there.get().ruleSet.rules.map((rule) => rule.id)).toEqual(reordered.rules.map((rule) => rule.id));
+  });
+
+  it('does nothing when this process is already on the newest version', async () => {
+    const { here } = await twoProcesses();
+    const before = here.get();
+    await expect(catchUpPublished(store, here)).resolves.toBe(false);
+    expect(here.get()).toBe(before);
+  });
+
+  it('follows on its own within the interval', async () => {
+    const { there } = await twoProcesses();
+    const stop = followPublishedVersions(store, there, 20);
+    try {
+      await expect.poll(() => there.get().version, { timeout: 2_000 }).toBe(2);
+    } finally {
+      stop();
+    }
+  });
+});
