@@ -27,12 +27,17 @@ function UserItem({ user, teams, editing, onEdit, onSaved }: { user: UserAccount
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const isMe = session.user.id === user.id;
+  // An admin who gave themself another role reloads into that role's screens (the session check reads it again).
+  const saved = (next: UserAccount) => {
+    if (isMe && next.role !== session.user.role) window.location.assign('/');
+    else onSaved(next);
+  };
 
   const toggleDisabled = async () => {
     setBusy(true);
     setError(null);
     try {
-      onSaved(await updateUser(user.id, { disabled: !user.disabled }));
+      saved(await updateUser(user.id, { disabled: !user.disabled }));
     } catch (failure) {
       setError((failure as Error).message);
     } finally {
@@ -56,7 +61,7 @@ function UserItem({ user, teams, editing, onEdit, onSaved }: { user: UserAccount
         </span>
       </div>
       <div role="status" aria-live="polite">{error && <p className="form-error">{error}</p>}</div>
-      {editing && <UserEditor user={user} teams={teams} onSaved={onSaved} onClose={() => onEdit(false)} />}
+      {editing && <UserEditor user={user} teams={teams} onSaved={saved} onClose={() => onEdit(false)} />}
     </li>
   );
 }
