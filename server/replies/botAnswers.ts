@@ -72,7 +72,7 @@ async function answerBotCase(props: AnswerNewCasesProps, pass: BotPass, current:
   const text = await renderedReply(props, opening);
   let reason: string | null = null;
   if (!text) reason = 'the rule has no bot answer';
-  else if (await answeredRecently(props, current, now)) reason = `the bot already answered this customer within ${Math.round((props.windowMs ?? BOT_ANSWER_WINDOW_MS) / 3600_000)} h`;
+  else if (await answeredRecently(props, current, BOT_SENDER, now)) reason = `the bot already answered this customer within ${Math.round((props.windowMs ?? BOT_ANSWER_WINDOW_MS) / 3600_000)} h`;
   else {
     try {
       await queued(props, pass, current, text, current.channel, BOT_SENDER);
@@ -85,9 +85,13 @@ async function answerBotCase(props: AnswerNewCasesProps, pass: BotPass, current:
   if (await handOffBotCase({ store: props.store, caseId: current._id, team: props.agentTeam, reason, now })) pass.caseIds.push(current._id);
 }
 
+/**
+ * A customer already asked (within the window) to move to DM is not asked again in public: once is
+ * enough, and X refuses the same text twice from one account anyway (403 duplicate content).
+ */
 async function noteMoveToDm(props: AnswerNewCasesProps, pass: BotPass, current: CaseDocument, opening: MessageDocument): Promise<void> {
   const text = await renderedReply(props, opening);
-  if (text) await queued(props, pass, current, text, 'public', MOVE_TO_DM_SENDER);
+  if (text && !(await answeredRecently(props, current, MOVE_TO_DM_SENDER, props.now ?? new Date()))) await queued(props, pass, current, text, 'public', MOVE_TO_DM_SENDER);
 }
 
 async function queued(props: AnswerNewCasesProps, pass: BotPass, current: CaseDocument, text: string, channel: 'public' | 'dm', sender: ReplySender): Promise<void> {
@@ -130,14 +134,14 @@ async function compiledVersion(props: AnswerNewCasesProps, version: number): Pro
   return stored ? compileRuleSet(stored.ruleSet) : null;
 }
 
-/** Whether the bot answered this customer (queued or sent, not failed) within the window. */
-async function answeredRecently(props: AnswerNewCasesProps, current: CaseDocument, now: Date): Promise<boolean> {
+/** Whether this automatic sender answered the customer (queued or sent, not failed) within the window. */
+async function answeredRecently(props: AnswerNewCasesProps, current: CaseDocument, sender: ReplySender, now: Date): Promise<boolean> {
   const since = new Date(now.getTime() - (props.windowMs ?? BOT_ANSWER_WINDOW_MS));
   const earlier = await props.store.collections.messages.findOne({
     platform: current.platform,
     'delivery.customerId': current.customer.id,
-    'delivery.sender.kind': BOT_SENDER.kind,
-    'delivery.sender.id': BOT_SENDER.id,
+    'delivery.sender.kind': sender.kind,
+    'delivery.sender.id': sender.id,
     'delivery.status': { $in: ['queued', 'sent'] },
     createdAt: { $gte: since },
   });

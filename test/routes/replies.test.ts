@@ -282,4 +282,15 @@ describe('the bot', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(x.sim.postedTweets()).toHaveLength(before);
   });
+
+  it('asks a customer to move to DM once in 24 h: a second private matter in public gets no second note, and fails nothing', async () => {
+    const author = x.sim.addUser({ username: 'twice_refund' });
+    const { tweet: first } = await x.mention('I need a refund for a double charge', { id: author.id });
+    await eventually(async () => x.sim.postedTweets().find((item) => item.inReplyToTweetId === first.id), 'the first move-to-DM answer');
+    const { tweet: second, case: opened } = await x.mention('still no refund for that charge', { id: author.id });
+    expect(opened).toMatchObject({ tier: 2, team: 'helpdesk', status: 'new' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(x.sim.postedTweets().some((item) => item.inReplyToTweetId === second.id)).toBe(false);
+    expect(await x.store.collections.messages.countDocuments({ caseId: opened._id, 'delivery.status': { $in: ['queued', 'sent', 'failed'] } })).toBe(0);
+  });
 });
