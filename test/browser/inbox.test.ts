@@ -133,6 +133,52 @@ describeInBrowser('the inbox and a case (browser)', () => {
     await page.context().close();
   });
 
+  /** Changes a case through the API as admin (its own session), as a colleague would; returns the case id. */
+  async function changeAsAdmin(customerName: string, patch: Record<string, unknown>): Promise<string> {
+    const login = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'demo' }) });
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const cookie = login.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+    const listed = (await (await fetch(`${server.url}/api/cases?limit=100`, { headers: { cookie } })).json()) as { cases: Array<{ id: string; customer: { name: string | null } }> };
+    const found = listed.cases.find((item) => item.customer.name === customerName);
+    if (!found) throw new Error(`no case of ${customerName}`);
+    const reply = await fetch(`${server.url}/api/cases/${found.id}`, { method: 'PATCH', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(patch) });
+    expect(reply.status).toBe(200);
+    return found.id;
+  }
+
+  it('filters by tag and sorts by target on the server, and live updates follow the filters (in, out, the first line shown)', async () => {
+    await server.ingest([customerMessage('the app is down since this morning\nI tried twice', { handle: 'fay', name: 'Fay Filter' })]);
+    const page = await inboxAs('ana');
+    await row(page, 'Fay Filter').waitFor();
+    await expect(row(page, 'Fay Filter').locator('.preview').textContent()).resolves.toBe('the app is down since this morning');
+
+    await page.getByLabel('Tag', { exact: true }).fill('watchlist');
+    await page.getByLabel('Tag', { exact: true }).press('Enter');
+    await page.waitForURL((url) => url.search === '?tag=watchlist');
+    await page.getByText('No cases here with these filters.', { exact: false }).waitFor();
+
+    // A colleague tags it: it now matches, and waits behind the marker like any arrival.
+    await changeAsAdmin('Fay Filter', { tags: ['watchlist'] });
+    await page.getByRole('button', { name: '1 new case: show' }).click();
+    await row(page, 'Fay Filter').waitFor();
+    await expect(page.locator('.case-row').count()).resolves.toBe(1);
+    await page.getByLabel('Sort', { exact: true }).selectOption('due');
+    await page.waitForURL((url) => url.search === '?tag=watchlist&sort=due');
+    await row(page, 'Fay Filter').waitFor();
+    await screenshot(page, 'inbox-filtered');
+
+    // The tag removed: it no longer matches and leaves the list.
+    await changeAsAdmin('Fay Filter', { tags: [] });
+    await page.getByText('No cases here with these filters.', { exact: false }).waitFor();
+
+    await page.getByLabel('Tag', { exact: true }).fill('');
+    await page.getByLabel('Tag', { exact: true }).press('Enter');
+    await page.getByLabel('Assigned', { exact: true }).selectOption('none');
+    await page.waitForURL((url) => url.search === '?assignee=none&sort=due');
+    await row(page, 'Fay Filter').waitFor();
+    await page.context().close();
+  });
+
   it('counts a reply live against 280 characters and refuses an over-long public reply', async () => {
     const page = await inboxAs('ana');
     await row(page, 'Eve Hostile').click();

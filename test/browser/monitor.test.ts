@@ -44,4 +44,26 @@ describeInBrowser('the monitor (browser)', () => {
     await screenshot(page, 'monitor');
     await context.close();
   });
+
+  it('shows new public threads live behind a marker, and counts them in the charts at once', async () => {
+    const context = await newContext(browser, server.url);
+    const page = await context.newPage();
+    await logIn(page, 'mia');
+    await page.getByRole('heading', { level: 1, name: 'Monitor', exact: true }).waitFor();
+    await page.getByRole('article', { name: 'Thread with @paula' }).waitFor();
+    const keywords = page.getByRole('region', { name: 'Top keywords' });
+    await expect(keywords.getByText('checkout', { exact: false }).count()).resolves.toBe(0);
+
+    await server.ingest([customerMessage('checkout fails, checkout is broken, checkout again', { handle: 'quinn', name: 'Quinn Live' })]);
+    await page.getByRole('button', { name: '1 new thread: show' }).waitFor();
+    // The charts already count it; the list waits until asked.
+    await expect.poll(() => keywords.locator('.keywords li').first().textContent()).toBe('checkout (3)');
+    await expect(page.getByRole('article', { name: 'Thread with @quinn' }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: '1 new thread: show' }).click();
+    const thread = page.getByRole('article', { name: 'Thread with @quinn' });
+    await expect(thread.textContent()).resolves.toContain('checkout fails, checkout is broken, checkout again');
+    await expect(page.locator('.thread-cards > li').first().textContent()).resolves.toContain('@quinn');
+    await screenshot(page, 'monitor-live');
+    await context.close();
+  });
 });

@@ -1,11 +1,25 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Case } from '../api/types.js';
 import { useNow } from '../ui/useNow.js';
 import { CaseRow } from './CaseRow.js';
 
-// Three lines: customer and badges, the first line of the message, team and activity.
+// Three lines: customer and badges, the first line of the message, team and activity; at phone width the badges wrap onto a fourth.
 const ROW_HEIGHT = 88;
+const PHONE_ROW_HEIGHT = 112;
+const PHONE = '(max-width: 700px)';
+
+/** The row height for the window's width (styles.css wraps the first line at phone width), following changes. */
+function useRowHeight(): number {
+  const [phone, setPhone] = useState(() => window.matchMedia(PHONE).matches);
+  useEffect(() => {
+    const query = window.matchMedia(PHONE);
+    const onChange = () => setPhone(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+  return phone ? PHONE_ROW_HEIGHT : ROW_HEIGHT;
+}
 
 interface CaseListProps {
   cases: Case[];
@@ -21,7 +35,9 @@ interface CaseListProps {
 export function CaseList({ cases, breached, selected, focusToken, onSelect, onNearEnd }: CaseListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const now = useNow();
-  const virtualizer = useVirtualizer({ count: cases.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const rowHeight = useRowHeight();
+  const virtualizer = useVirtualizer({ count: cases.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 8 });
+  useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
   const items = virtualizer.getVirtualItems();
   const lastIndex = items[items.length - 1]?.index ?? -1;
 

@@ -31,7 +31,7 @@ export function CaseRow({ item, selected, breached, now, onFocus }: CaseRowProps
           {target ? target.label : breached ? 'target missed' : 'no target'}
         </span>
       </span>
-      <span className="preview" title={item.preview || undefined}>{item.preview || '\u00a0'}</span>
+      <span className="preview" style={{ flexShrink: 0 }} title={item.preview || undefined}>{item.preview || '\u00a0'}</span>
       <span className="case-row-bottom">
         <span className="team">{item.team}</span>
         {item.messageCount !== undefined && <span className="count">{item.messageCount} {item.messageCount === 1 ? 'message' : 'messages'}</span>}
