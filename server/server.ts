@@ -11,7 +11,7 @@ import { logger } from './logger.js';
 import type { Message } from './routing/index.js';
 import { loadActiveRuleSet, type ActiveRuleSet } from './ruleSets/activeRuleSet.js';
 import { DEFAULT_SESSION_LIFETIMES, MemorySessionStore } from './auth/sessions.js';
-import { sessionFromCookie } from './middleware/session.js';
+import { sessionById, sessionFromCookie } from './middleware/session.js';
 import { followPublishedVersions } from './ruleSets/followPublished.js';
 import { announceIngested } from './realtime/announceIngested.js';
 import { CaseFeed } from './realtime/caseFeed.js';
@@ -99,7 +99,10 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   const app = createApp({ storeBackend: store.backend, ingestToken: env.ingestToken, ingest, connectors: () => connectors, rules: { store, rules, brandAccounts }, auth: { store, secret: env.sessionSecret, sessions }, casesChanged: async (caseIds, messageIds) => live.feed?.casesChanged(caseIds, messageIds), replies, usersChanged: async (userIds) => live.disconnectUsers?.(userIds) });
   const http = app.listen(env.port, env.host);
   await once(http, 'listening');
-  const io = attachLiveServer(http, async (cookie) => (await sessionFromCookie(cookie, { store, sessions, secret: env.sessionSecret }))?.user, store);
+  const io = attachLiveServer(http, {
+    authenticate: (cookie) => sessionFromCookie(cookie, { store, sessions, secret: env.sessionSecret }),
+    sessionUserNow: async (sessionId) => (await sessionById(sessionId, { store, sessions }))?.user,
+  }, store);
   live.feed = new CaseFeed(io, store);
   live.disconnectUsers = (userIds) => disconnectUsers(io, userIds);
   const stopFollowing = store.backend === 'mongodb' ? followPublishedVersions(store, rules) : () => undefined;

@@ -36,7 +36,12 @@ export function loadSession(deps: SessionDeps): RequestHandler {
 export async function sessionFromCookie(cookieHeader: string | undefined, deps: SessionDeps): Promise<{ session: Session; user: SessionUser } | undefined> {
   const signed = readCookie(cookieHeader, SESSION_COOKIE);
   const id = signed === undefined ? undefined : unsignValue(signed, deps.secret);
-  const session = id === undefined ? undefined : deps.sessions.get(id);
+  return id === undefined ? undefined : sessionById(id, deps);
+}
+
+/** The live session with this id and its enabled user, or undefined (an ended session, a gone or disabled user). */
+export async function sessionById(id: string, deps: Omit<SessionDeps, 'secret'>): Promise<{ session: Session; user: SessionUser } | undefined> {
+  const session = deps.sessions.get(id);
   if (!session) return undefined;
   const user = await deps.store.collections.users.findOne({ _id: session.userId });
   if (!user || user.disabled) {

@@ -2,9 +2,16 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { SessionUser } from '../middleware/currentUser.js';
 import type { Store } from '../store/index.js';
+import { checkedRecoveryAdapter, type LiveSocketData, type SessionUserNow } from './checkedRecovery.js';
 import { CasePresence } from './presence.js';
 import { coalesceWebsocketFrames } from './coalesceFrames.js';
 import { roomsFor } from './rooms.js';
+
+/** How sockets are authenticated: the handshake's session cookie, and a session's user as it is now (on recovery). */
+export interface LiveAuth {
+  authenticate(cookieHeader: string | undefined): Promise<{ session: { id: string }; user: SessionUser } | undefined>;
+  sessionUserNow: SessionUserNow;
+}
 
 /** How long a dropped client's missed events are kept for it (Socket.IO connection state recovery); past that it refetches. */
 const RECOVERY_WINDOW_MS = 2 * 60_000;
@@ -14,17 +21,19 @@ const RECOVERY_WINDOW_MS = 2 * 60_000;
  * the session cookie; each socket joins only the rooms its user may see.
  * With the store, sockets may also watch the cases they may see (presence).
  */
-export function attachLiveServer(http: HttpServer, authenticate: (cookieHeader: string | undefined) => Promise<SessionUser | undefined>, store?: Store): Server {
+export function attachLiveServer(http: HttpServer, auth: LiveAuth, store?: Store): Server {
   const io = new Server(http, {
     serveClient: false,
+    adapter: checkedRecoveryAdapter(auth.sessionUserNow),
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
   });
   coalesceWebsocketFrames(io);
   io.use((socket, next) => {
-    authenticate(socket.request.headers.cookie).then(
-      (user) => {
-        if (!user) return next(new Error('unauthorized'));
-        socket.data.user = user;
+    auth.authenticate(socket.request.headers.cookie).then(
+      (found) => {
+        if (!found) return next(new Error('unauthorized'));
+        const data: LiveSocketData = { user: found.user, sessionId: found.session.id };
+        Object.assign(socket.data as object, data);
         next();
       },
       (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
