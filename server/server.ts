@@ -99,11 +99,11 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   const app = createApp({ storeBackend: store.backend, ingestToken: env.ingestToken, ingest, connectors: () => connectors, rules: { store, rules, brandAccounts }, auth: { store, secret: env.sessionSecret, sessions }, casesChanged: async (caseIds, messageIds) => live.feed?.casesChanged(caseIds, messageIds), replies, usersChanged: async (userIds) => live.disconnectUsers?.(userIds) });
   const http = app.listen(env.port, env.host);
   await once(http, 'listening');
-  const io = attachLiveServer(http, {
+  const { io, presence } = attachLiveServer(http, {
     authenticate: (cookie) => sessionFromCookie(cookie, { store, sessions, secret: env.sessionSecret }),
     sessionUserNow: async (sessionId) => (await sessionById(sessionId, { store, sessions }))?.user,
   }, store);
-  live.feed = new CaseFeed(io, store);
+  live.feed = new CaseFeed(io, store, (caseId, team) => presence?.caseMoved(caseId, team));
   live.disconnectUsers = (userIds) => disconnectUsers(io, userIds);
   const stopFollowing = store.backend === 'mongodb' ? followPublishedVersions(store, rules) : () => undefined;
   const sweeper = startSlaSweeper(store, (caseIds) => void live.feed?.slaBreached(caseIds).catch((error: unknown) => logger.error({ err: error }, 'announcing SLA breaches failed')), options.slaSweepIntervalMs);

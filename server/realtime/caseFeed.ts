@@ -23,6 +23,8 @@ export class CaseFeed {
   constructor(
     private readonly io: Server,
     private readonly store: Store,
+    /** Told when a case moves to another team (presence drops watchers who may not follow it). */
+    private readonly onMoved: (caseId: string, team: string) => void = () => undefined,
   ) {}
 
   /**
@@ -35,7 +37,8 @@ export class CaseFeed {
     const cases = await this.store.collections.cases.find(allTeamsScope(), { _id: { $in: [...new Set(caseIds)] } });
     const messages = await this.store.collections.messages.find({ caseId: { $in: cases.map((doc) => doc._id) } }, { sort: { createdAt: 1 } });
     const messagesOf = (doc: CaseDocument) => messages.filter((message) => message.caseId === doc._id);
-    const previousTeams = cases.map((doc) => this.moveTeam(doc));
+    const escapedFrom = await this.teamsBeforeEscalation(cases.filter((doc) => !this.lastTeam.has(doc._id) && doc.escalations > 0));
+    const previousTeams = cases.map((doc) => this.moveTeam(doc) ?? escapedFrom.get(doc._id));
     cases.forEach((doc, index) => this.announceCase(doc, previousTeams[index]));
     for (const doc of cases) this.announceMessages(doc, messagesOf(doc), newMessageIds);
     cases.forEach((doc, index) => this.announceThread(doc, messagesOf(doc), previousTeams[index]));
@@ -48,6 +51,21 @@ export class CaseFeed {
     for (const doc of cases) this.io.to([teamRoom(doc.team), ADMIN_ROOM]).emit('sla:breach', { caseId: doc._id, seq: doc.lastEventSeq });
   }
 
+  /**
+   * For cases this process never announced (e.g. since a restart), the team they had before their
+   * last escalation, so that team's inbox still hears they left.
+   */
+  private async teamsBeforeEscalation(cases: readonly CaseDocument[]): Promise<Map<string, string>> {
+    const before = new Map<string, string>();
+    if (cases.length === 0) return before;
+    const events = await this.store.collections.caseEvents.find({ caseId: { $in: cases.map((doc) => doc._id) }, type: 'escalated' }, { sort: { seq: -1 } });
+    for (const event of events) {
+      const from = (event.data as { from?: { team?: unknown } } | undefined)?.from?.team;
+      if (!before.has(event.caseId) && typeof from === 'string') before.set(event.caseId, from);
+    }
+    return before;
+  }
+
   /** Records the case's team; returns the one it had when last announced (undefined if it never was). */
   private moveTeam(doc: CaseDocument): string | undefined {
     const previousTeam = this.lastTeam.get(doc._id);
@@ -58,7 +76,10 @@ export class CaseFeed {
   private announceCase(doc: CaseDocument, previousTeam: string | undefined): void {
     const seq = doc.lastEventSeq;
     const rooms = roomsOf(doc);
-    if (previousTeam && previousTeam !== doc.team) this.io.to(teamRoom(previousTeam)).except(rooms).emit('case:removed', { caseId: doc._id, seq });
+    if (previousTeam && previousTeam !== doc.team) {
+      this.io.to(teamRoom(previousTeam)).except(rooms).emit('case:removed', { caseId: doc._id, seq });
+      this.onMoved(doc._id, doc.team);
+    }
     this.io.to(rooms).emit('case:upsert', { case: presentCase(doc), seq });
   }
 

@@ -21,7 +21,7 @@ const RECOVERY_WINDOW_MS = 2 * 60_000;
  * the session cookie; each socket joins only the rooms its user may see.
  * With the store, sockets may also watch the cases they may see (presence).
  */
-export function attachLiveServer(http: HttpServer, auth: LiveAuth, store?: Store): Server {
+export function attachLiveServer(http: HttpServer, auth: LiveAuth, store?: Store): { io: Server; presence?: CasePresence } {
   const io = new Server(http, {
     serveClient: false,
     adapter: checkedRecoveryAdapter(auth.sessionUserNow),
@@ -46,5 +46,5 @@ export function attachLiveServer(http: HttpServer, auth: LiveAuth, store?: Store
     void socket.join(roomsFor(user));
     presence?.attach(socket);
   });
-  return io;
+  return { io, presence };
 }

@@ -71,6 +71,21 @@ export class CasePresence {
     });
   }
 
+  /**
+   * A case moved to another team: its watchers who may not see that team's cases stop watching it
+   * (they leave its room and its viewer list); their clients show that it moved (`case:removed`).
+   */
+  caseMoved(caseId: string, team: string): void {
+    for (const socketId of [...(this.cases.get(caseId)?.keys() ?? [])]) {
+      const socket = this.io.sockets.sockets.get(socketId);
+      const user = socket?.data.user as SessionUser | undefined;
+      if (user && (user.role === 'admin' || user.teams.includes(team))) continue;
+      this.wanted.get(socketId)?.delete(caseId);
+      void socket?.leave(caseRoom(caseId));
+      this.leave(socketId, caseId);
+    }
+  }
+
   /** The viewers of a case, one per user (typing when any of their tabs is). */
   viewers(caseId: string): CaseViewer[] {
     const byUser = new Map<string, CaseViewer>();

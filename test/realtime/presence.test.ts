@@ -141,4 +141,19 @@ describe('case presence', () => {
     tab2.socket.disconnect();
     expect(await presenceOf(tab1, caseId, (v) => v[0]?.typing === false)).toEqual([{ username: agent, typing: false }]);
   });
+
+  it('drops a watcher who may not follow the case to its new team, and the new team never sees them', async () => {
+    const caseId = await care.openCase('where is my parcel?');
+    const agent = await careAgent();
+    const a = await live(agent);
+    await emit(a, 'case:watch', { caseId });
+    await presenceOf(a, caseId, (v) => v.length === 1);
+    const admin = await care.login('admin');
+    expect((await admin.post(`/api/cases/${caseId}/escalations`, { reason: 'card number in the thread', tier: 2 })).status).toBe(200);
+    await expect.poll(() => a.events.includes('case:removed')).toBe(true);
+    const hugo = await live('hugo');
+    expect(await emit(hugo, 'case:watch', { caseId })).toEqual({ ok: true });
+    expect(await presenceOf(hugo, caseId, (v) => v.length > 0)).toEqual([{ username: 'hugo', typing: false }]);
+    expect(await emit(a, 'case:typing', { caseId, typing: true })).toEqual({ ok: false, error: 'not_found' });
+  });
 });

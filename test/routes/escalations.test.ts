@@ -2,6 +2,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SLA } from '../../server/cases/sla.js';
 import { allTeamsScope } from '../../server/store/index.js';
+import { newCase } from '../store/factories.js';
 import { startCareServer, type CareServer, type Client } from './careClient.js';
 
 let care: CareServer;
@@ -148,5 +149,17 @@ describe('POST /api/cases/:id/escalations', () => {
       ['case:removed', body.event.seq],
     ]);
     expect(hugoEvents.filter(([, payload]) => payload.case?.id === id).map(([name, payload]) => [name, payload.case!.team, payload.seq])).toEqual([['case:upsert', 'helpdesk', body.event.seq]]);
+  });
+
+  it('tells the old team even about a case this process never announced (opened before a restart)', async () => {
+    const ana = await care.login('ana');
+    const anaEvents = await live(ana);
+    const inserted = await care.store.collections.cases.insertOne(allTeamsScope(), newCase({ team: 'care', tier: 1 }));
+    if (inserted.status !== 'inserted') throw new Error('case not stored');
+    const id = inserted.document._id;
+    const { body } = await ana.post(`/api/cases/${id}/escalations`, { reason: 'private data involved' });
+    expect(body.case.team).toBe('helpdesk');
+    await settle();
+    expect(anaEvents.filter(([, payload]) => payload.caseId === id).map(([name, payload]) => [name, payload.seq])).toEqual([['case:removed', body.event.seq]]);
   });
 });
