@@ -90,7 +90,8 @@ export class CaseFeed {
   }
 
   private announceThread(doc: CaseDocument, messages: MessageDocument[], previousTeam: string | undefined): void {
-    const monitor = this.io.to(MONITOR_ROOM).except(roomsOf(doc));
+    // Admins are in the monitor room too: their monitor screen follows the same events as marketing's.
+    const monitor = this.io.to(MONITOR_ROOM);
     const seq = doc.lastEventSeq;
     if (isMonitored(doc)) monitor.emit('thread:upsert', { thread: presentThread(doc, messages.filter((message) => message.channel === 'public')), seq });
     else if (previousTeam) monitor.emit('thread:removed', { threadId: doc._id, seq });

@@ -68,6 +68,9 @@ describe('live events over Socket.IO', () => {
     expect(threads).toHaveLength(1);
     expect(threads[0]!.messages[0]!.text).not.toContain('7946');
     expect(mia.events.some(([name]) => name === 'message:new')).toBe(false);
+    // Admins' monitor screen follows the same thread events; agents get none.
+    expect(admin.events.filter(([name]) => name === 'thread:upsert')).toHaveLength(1);
+    expect([...ana.events, ...hugo.events].some(([name]) => name.startsWith('thread:'))).toBe(false);
   });
 
   it('delivers what a client missed while its connection was down (connection state recovery)', async () => {

@@ -14,9 +14,6 @@ declare module '../live/connectLive.js' {
 
 type LoadStatus = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
 
-/** How long the admins' monitor gathers case updates before it refetches the newest threads. */
-const ADMIN_REFRESH_MS = 2000;
-
 /** Public threads for the monitor, page by page, kept current by live events. */
 export function useMonitorThreads() {
   const [state, dispatch] = useReducer(threadListReducer, EMPTY_THREAD_LIST);
@@ -62,28 +59,12 @@ export function useMonitorThreads() {
 
   useEffect(() => {
     if (!live) return;
-    // Admins get `case:upsert` (every case) instead of the monitor's events: refetch the newest threads now and then, and merge them.
-    let refresh: number | undefined;
-    const refetchSoon = () => {
-      refresh ??= window.setTimeout(() => {
-        refresh = undefined;
-        // A failed refresh is left alone: the next case update schedules another.
-        listMonitorThreads(null).then((page) => page.threads.forEach((thread) => dispatch({ type: 'upsert', thread })), () => undefined);
-      }, ADMIN_REFRESH_MS);
-    };
     const offs = [
       live.on('thread:upsert', ({ thread, seq }) => dispatch({ type: 'upsert', thread, seq })),
       live.on('thread:removed', ({ threadId, seq }) => dispatch({ type: 'removed', threadId, seq })),
-      live.on('case:upsert', ({ case: item, seq }) => {
-        if (item.channel === 'public' && item.tier !== 2) refetchSoon();
-        else dispatch({ type: 'removed', threadId: item.id, seq });
-      }),
       live.onResync(reload),
     ];
-    return () => {
-      offs.forEach((off) => off());
-      window.clearTimeout(refresh);
-    };
+    return () => offs.forEach((off) => off());
   }, [live, reload]);
 
   const reveal = useCallback(() => dispatch({ type: 'reveal' }), []);
