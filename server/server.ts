@@ -10,7 +10,7 @@ import type { Env } from './env.js';
 import { logger } from './logger.js';
 import type { Message } from './routing/index.js';
 import { loadActiveRuleSet, type ActiveRuleSet } from './ruleSets/activeRuleSet.js';
-import { DEFAULT_SESSION_LIFETIMES, MemorySessionStore } from './auth/sessions.js';
+import { StoredSessionStore } from './auth/sessions.js';
 import { sessionById, sessionFromCookie } from './middleware/session.js';
 import { followPublishedVersions } from './ruleSets/followPublished.js';
 import { announceIngested } from './realtime/announceIngested.js';
@@ -95,7 +95,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   }
   if (simulator) logger.info({ baseUrl: simulator.baseUrl }, 'X API simulator feeding demo traffic (no X credentials set)');
 
-  const sessions = new MemorySessionStore(DEFAULT_SESSION_LIFETIMES);
+  const sessions = new StoredSessionStore(store.collections.sessions);
   const app = createApp({ storeBackend: store.backend, ingestToken: env.ingestToken, ingest, connectors: () => connectors, rules: { store, rules, brandAccounts }, auth: { store, secret: env.sessionSecret, sessions }, casesChanged: async (caseIds, messageIds) => live.feed?.casesChanged(caseIds, messageIds), replies, usersChanged: async (userIds) => live.disconnectUsers?.(userIds) });
   const http = app.listen(env.port, env.host);
   await once(http, 'listening');

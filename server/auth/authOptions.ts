@@ -1,14 +1,14 @@
 import type { Store } from '../store/index.js';
 import { DEFAULT_LOGIN_THROTTLE, LoginThrottle, type LoginThrottleOptions } from './loginThrottle.js';
-import { DEFAULT_SESSION_LIFETIMES, MemorySessionStore, type SessionLifetimes, type SessionStore } from './sessions.js';
+import type { SessionLifetimes, SessionStore } from './sessions.js';
 
-/** How the app authenticates people: the store, the cookie secret, and optionally the session store and limits. */
+/** How the app authenticates people: the store, the cookie secret, the session store, and optionally the login limits. */
 export interface AuthOptions {
   store: Store;
   /** SESSION_SECRET: signs session cookies. */
   secret: string;
-  sessions?: SessionStore;
-  lifetimes?: SessionLifetimes;
+  /** Shared with the live server, whose handshakes read the same sessions. */
+  sessions: SessionStore;
   throttle?: LoginThrottleOptions;
 }
 
@@ -21,14 +21,13 @@ export interface Auth {
   throttle: LoginThrottle;
 }
 
-/** Fills in the defaults: in-memory sessions (8 h idle, 24 h at most) and 5 failed logins per username+address per 15 min. */
+/** Fills in the defaults: 5 failed logins per username+address per 15 min. */
 export function createAuth(options: AuthOptions): Auth {
-  const lifetimes = options.lifetimes ?? DEFAULT_SESSION_LIFETIMES;
   return {
     store: options.store,
     secret: options.secret,
-    lifetimes,
-    sessions: options.sessions ?? new MemorySessionStore(lifetimes),
+    lifetimes: options.sessions.lifetimes,
+    sessions: options.sessions,
     throttle: new LoginThrottle(options.throttle ?? DEFAULT_LOGIN_THROTTLE),
   };
 }

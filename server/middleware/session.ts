@@ -41,11 +41,11 @@ export async function sessionFromCookie(cookieHeader: string | undefined, deps: 
 
 /** The live session with this id and its enabled user, or undefined (an ended session, a gone or disabled user). */
 export async function sessionById(id: string, deps: Omit<SessionDeps, 'secret'>): Promise<{ session: Session; user: SessionUser } | undefined> {
-  const session = deps.sessions.get(id);
+  const session = await deps.sessions.get(id);
   if (!session) return undefined;
   const user = await deps.store.collections.users.findOne({ _id: session.userId });
   if (!user || user.disabled) {
-    deps.sessions.destroy(session.id);
+    await deps.sessions.destroy(session.id);
     return undefined;
   }
   return { session, user: toSessionUser(user) };

@@ -16,6 +16,7 @@ import {
   type RuleDraftDocument,
   type RuleSetVersionDocument,
 } from './schemas/ruleSet.js';
+import { sessionSchema, type NewSessionDocument, type SessionDocument } from './schemas/session.js';
 import { teamSchema, type NewTeamDocument, type TeamDocument } from './schemas/team.js';
 import { userSchema, type NewUserDocument, type UserDocument } from './schemas/user.js';
 
@@ -29,6 +30,7 @@ export const COLLECTION_SCHEMAS = {
   users: userSchema,
   teams: teamSchema,
   checkpoints: checkpointSchema,
+  sessions: sessionSchema,
 } satisfies Record<string, Schema>;
 
 /** The store's typed collections. */
@@ -44,6 +46,8 @@ export interface StoreCollections {
   users: Collection<UserDocument, NewUserDocument>;
   teams: Collection<TeamDocument, NewTeamDocument>;
   checkpoints: Collection<CheckpointDocument, NewCheckpointDocument>;
+  /** Logged-in browsers, by the hash of their session id. */
+  sessions: Collection<SessionDocument, NewSessionDocument>;
 }
 
 /** Opens every collection on a backend (creating the schemas' indexes). */
@@ -61,5 +65,6 @@ export async function openCollections(backend: StoreBackend): Promise<StoreColle
     users: await open('users'),
     teams: await open('teams'),
     checkpoints: await open('checkpoints'),
+    sessions: await open('sessions'),
   };
 }

@@ -20,3 +20,4 @@ export { RULE_DRAFT_ID, type RuleSetVersionDocument, type NewRuleSetVersionDocum
 export { ROLES, type Role, type UserDocument, type NewUserDocument } from './schemas/user.js';
 export type { TeamDocument, NewTeamDocument } from './schemas/team.js';
 export type { CheckpointDocument, NewCheckpointDocument } from './schemas/checkpoint.js';
+export type { SessionDocument, NewSessionDocument } from './schemas/session.js';

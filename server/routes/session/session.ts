@@ -45,8 +45,8 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     deps.throttle.succeed(username, address);
     // A new session id at every login, so a planted cookie never becomes a logged-in one.
     const previous = currentSession(res);
-    if (previous) deps.sessions.destroy(previous.id);
-    const session = deps.sessions.create(user._id);
+    if (previous) await deps.sessions.destroy(previous.id);
+    const session = await deps.sessions.create(user._id);
     setSessionCookie(req, res, session, deps.secret, deps.lifetimes.absoluteMs);
     res.json({ user: presentUser(toSessionUser(user)), csrfToken: session.csrfToken });
   });
@@ -55,8 +55,8 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     res.json({ user: presentUser(currentUser(res)!), csrfToken: currentSession(res)!.csrfToken });
   });
 
-  router.delete('/api/session', noStore, loggedIn, (req, res) => {
-    deps.sessions.destroy(currentSession(res)!.id);
+  router.delete('/api/session', noStore, loggedIn, async (req, res) => {
+    await deps.sessions.destroy(currentSession(res)!.id);
     clearSessionCookie(req, res);
     res.status(204).end();
   });

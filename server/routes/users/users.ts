@@ -38,7 +38,7 @@ export function userRoutes(deps: UserRouteDeps): Router {
   router.patch('/api/users/:id', json, async (req, res) => {
     const changes = validBody(checkPatchUserBody, req.body);
     const result = await updateUser({ store: auth.store, userId: req.params.id as string, changes });
-    const csrfToken = endStaleSessions(req, res, auth, result);
+    const csrfToken = await endStaleSessions(req, res, auth, result);
     res.json({ user: presentUserAccount(result.user), ...(csrfToken ? { csrfToken } : {}) });
     if ((result.rightsChanged || result.passwordChanged) && deps.usersChanged) {
       deps.usersChanged([result.user._id]).catch((error: unknown) => logger.warn({ err: error, userId: result.user._id }, 'dropping a changed user\'s sockets failed'));
@@ -54,11 +54,11 @@ export function userRoutes(deps: UserRouteDeps): Router {
  * admin who changed their own password gets a fresh session (its CSRF token
  * is returned) instead of being logged out.
  */
-function endStaleSessions(req: Request, res: Response, auth: Auth, result: UpdateUserResult): string | undefined {
+async function endStaleSessions(req: Request, res: Response, auth: Auth, result: UpdateUserResult): Promise<string | undefined> {
   if (!result.passwordChanged && !result.user.disabled) return undefined;
-  auth.sessions.destroyForUser(result.user._id);
+  await auth.sessions.destroyForUser(result.user._id);
   if (result.user.disabled || currentUser(res)?.id !== result.user._id) return undefined;
-  const session = auth.sessions.create(result.user._id);
+  const session = await auth.sessions.create(result.user._id);
   setSessionCookie(req, res, session, auth.secret, auth.lifetimes.absoluteMs);
   return session.csrfToken;
 }

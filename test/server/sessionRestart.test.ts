@@ -1,0 +1,64 @@
+/** Sessions live in the store: with a fixed SESSION_SECRET they survive a restart of the real server on the same data; with a random one they do not. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { sessionKey } from '../../server/auth/sessions.js';
+import { unsignValue } from '../../server/auth/signedCookie.js';
+import { readEnv } from '../../server/env.js';
+import { startServer, type RunningServer } from '../../server/server.js';
+import { send, sessionCookieOf } from '../routes/careClient.js';
+
+const SESSION_SECRET = 'a-fixed-session-secret-for-tests';
+
+let dataDir: string;
+let running: RunningServer | undefined;
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'care-sessions-'));
+});
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** Starts the real server on this test's data dir (stopping the one before). */
+async function restart(env: Record<string, string> = {}): Promise<RunningServer> {
+  await running?.close();
+  running = await startServer(readEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, X_SIMULATOR: '0', ...env }), { startConnectors: false });
+  return running;
+}
+
+async function logIn(url: string): Promise<{ cookie: string; csrfToken: string }> {
+  const reply = await send(url, 'POST', '/api/session', { username: 'ana', password: 'demo' }, {});
+  expect(reply.status).toBe(200);
+  return { cookie: sessionCookieOf(reply.headers), csrfToken: reply.body.csrfToken };
+}
+
+it('keeps a session across a restart when SESSION_SECRET is set, stored under the hash of its id', async () => {
+  const first = await restart({ SESSION_SECRET });
+  const { cookie, csrfToken } = await logIn(first.url);
+  const rawId = unsignValue(decodeURIComponent(cookie.slice('care_session='.length)), SESSION_SECRET)!;
+  expect(rawId).toMatch(/^[\w-]{43}$/);
+  const stored = await first.store.collections.sessions.find({});
+  expect(stored.map((session) => session._id)).toEqual([sessionKey(rawId)]);
+  expect(JSON.stringify(stored)).not.toContain(rawId);
+
+  const second = await restart({ SESSION_SECRET });
+  const again = await send(second.url, 'GET', '/api/session', undefined, { cookie });
+  expect(again.status).toBe(200);
+  expect(again.body).toMatchObject({ user: { username: 'ana' }, csrfToken });
+  // Logging out after the restart ends it for good.
+  expect((await send(second.url, 'DELETE', '/api/session', undefined, { cookie, 'x-csrf-token': csrfToken })).status).toBe(204);
+  const third = await restart({ SESSION_SECRET });
+  expect((await send(third.url, 'GET', '/api/session', undefined, { cookie })).status).toBe(401);
+  expect(await third.store.collections.sessions.countDocuments({})).toBe(0);
+});
+
+it('logs everyone out at a restart in embedded mode without SESSION_SECRET (a random secret per start)', async () => {
+  const first = await restart();
+  const { cookie } = await logIn(first.url);
+  expect((await send(first.url, 'GET', '/api/session', undefined, { cookie })).status).toBe(200);
+  const second = await restart();
+  expect((await send(second.url, 'GET', '/api/session', undefined, { cookie })).status).toBe(401);
+});
