@@ -9,6 +9,8 @@ export interface NoMatchReason {
 
 // Nested `any`s of `any`s could make a sentence as long as the rule set: beyond this, say how many.
 const MAX_LISTED = 4;
+// A keyword list of 60 words says no more than its first few and a count.
+const MAX_VALUES_LISTED = 6;
 
 /**
  * Explains a condition that does not hold for a message: for `all`, its first
@@ -45,7 +47,10 @@ function describeLeaf(leaf: LeafCondition): string {
 
 function describeValue(leaf: LeafCondition): string {
   const { value } = leaf;
-  if (Array.isArray(value)) return `[${value.map(String).join(', ')}]`;
+  if (Array.isArray(value)) {
+    const more = value.length > MAX_VALUES_LISTED ? `, … ${value.length - MAX_VALUES_LISTED} more` : '';
+    return `[${value.slice(0, MAX_VALUES_LISTED).map(String).join(', ')}${more}]`;
+  }
   if (leaf.op === 'matches') return `/${String(value)}/${leaf.flags ?? ''}`;
   if (value !== null && typeof value === 'object') {
     const window = value as { days?: string[]; from?: string; to?: string; tz?: string; min?: number; max?: number };

@@ -15,14 +15,42 @@ export function RoutingInfo({ item }: { item: Case }) {
       {trace.length > 0 && (
         <>
           <h3 className="trace-title">Rules checked, in order (version {ruleSetVersion})</h3>
-          <ol className="trace">
-            {trace.map((step) => <TraceLine key={step.ruleId} step={step} />)}
-            {!ruleId && <li className="trace-fallback"><strong>Fallback</strong>: no rule matched, so the fallback decided</li>}
-          </ol>
+          {trace.length > SHOWN_OPEN ? (
+            <details className="trace-details">
+              <summary>{describeEarlier(trace)}: show why each did not match</summary>
+              <TraceList trace={trace} fallback={!ruleId} />
+            </details>
+          ) : (
+            <TraceList trace={trace} fallback={!ruleId} />
+          )}
+          {trace.length > SHOWN_OPEN && <DecidingLine trace={trace} fallback={!ruleId} />}
         </>
       )}
     </section>
   );
+}
+
+// Past this many rules checked, the earlier ones fold away behind a summary and the deciding line stays in view.
+const SHOWN_OPEN = 4;
+
+function describeEarlier(trace: RoutingTraceStep[]): string {
+  const earlier = trace.filter((step) => step.result !== 'matched').length;
+  return `${earlier} earlier rule${earlier === 1 ? '' : 's'} did not decide`;
+}
+
+function TraceList({ trace, fallback }: { trace: RoutingTraceStep[]; fallback: boolean }) {
+  return (
+    <ol className="trace">
+      {trace.map((step) => <TraceLine key={step.ruleId} step={step} />)}
+      {fallback && <li className="trace-fallback"><strong>Fallback</strong>: no rule matched, so the fallback decided</li>}
+    </ol>
+  );
+}
+
+function DecidingLine({ trace, fallback }: { trace: RoutingTraceStep[]; fallback: boolean }) {
+  const matched = trace.find((step) => step.result === 'matched');
+  if (fallback || !matched) return <p className="trace-fallback"><strong>Fallback</strong>: no rule matched, so the fallback decided</p>;
+  return <p className="trace-matched"><strong>Rule {trace.indexOf(matched) + 1}, <code>{matched.ruleId}</code>{matched.name ? ` (${matched.name})` : ''}: matched, decided ✓</strong></p>;
 }
 
 function TraceLine({ step }: { step: RoutingTraceStep }) {
