@@ -1,22 +1,7 @@
 import type { PipelineStage, Store, TeamScope } from '../store/index.js';
+import type { CaseMetrics } from './metricsShape.js';
 
-export interface Percentiles {
-  count: number;
-  p50Ms: number | null;
-  p90Ms: number | null;
-}
-
-export interface CaseMetrics {
-  from: string | null;
-  to: string | null;
-  cases: { total: number; byTier: Record<string, number>; byTeam: Record<string, number>; byStatus: Record<string, number> };
-  firstResponse: { byTier: Record<string, Percentiles>; byTeam: Record<string, Percentiles> };
-  resolution: { byTier: Record<string, Percentiles>; byTeam: Record<string, Percentiles> };
-  /** Escalated cases over all cases, by the tier that routing first chose. */
-  escalation: { byTier: Record<string, { cases: number; escalated: number; rate: number | null }> };
-  slaBreaches: { total: number; byTier: Record<string, number>; byTeam: Record<string, number> };
-  ruleHits: Array<{ ruleId: string | null; ruleSetVersion: number; cases: number }>;
-}
+export type { CaseMetrics, Percentiles } from './metricsShape.js';
 
 type Row = Record<string, unknown> & { _id: unknown };
 

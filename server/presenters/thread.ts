@@ -1,27 +1,8 @@
-import { messageIdOf, type CaseDocument, type CaseStatus, type MessageDocument } from '../store/index.js';
+import { messageIdOf, type CaseDocument, type MessageDocument } from '../store/index.js';
 import { maskPersonalData } from './mask.js';
+import type { PresentedThread } from './presentedThread.js';
 
-/** A public post of a monitored thread, its text and author name masked; no author id, customer data or other internals. */
-export interface PresentedThreadMessage {
-  id: string;
-  createdAt: string;
-  author: { handle: string | null; name: string | null };
-  text: string;
-  lang: string | null;
-}
-
-/** A public conversation as the marketing monitor shows it. */
-export interface PresentedThread {
-  id: string;
-  platform: string;
-  threadId: string;
-  team: string;
-  status: CaseStatus;
-  tags: string[];
-  createdAt: string;
-  lastActivityAt: string;
-  messages: PresentedThreadMessage[];
-}
+export type { PresentedThread, PresentedThreadMessage } from './presentedThread.js';
 
 /**
  * The monitor's shape of a public case and its public messages, personal data masked. Our replies appear

@@ -1,5 +1,5 @@
 import { FIELD_TYPES, isFieldName, type FieldName } from './fields.js';
-import { OPERATOR_EXCLUDED_FIELDS, OPERATOR_FIELD_TYPES, WEEKDAY_NAMES } from './operators.js';
+import { isOperator, operatorFits, operatorsFor, WEEKDAY_NAMES, type Operator } from './operators.js';
 import { regexRisk } from './regexSafety.js';
 import { tokenize } from './tokenize.js';
 import type { PointedError } from './types.js';
@@ -15,10 +15,9 @@ export function validateLeaf(leaf: Record<string, unknown>, at: string, errors: 
   const report: Report = (pointer, message) => errors.push({ pointer, message });
   const { field, op, value } = leaf;
   if (typeof field !== 'string' || !isFieldName(field)) return;
-  if (typeof op !== 'string' || !Object.hasOwn(OPERATOR_FIELD_TYPES, op)) return;
+  if (typeof op !== 'string' || !isOperator(op)) return;
   if (!operatorFits(op, field)) {
-    const fitting = Object.keys(OPERATOR_FIELD_TYPES).filter((name) => operatorFits(name, field));
-    report(`${at}/op`, `'${op}' cannot test the field '${field}' (${FIELD_TYPES[field]}); use one of ${fitting.join(', ')}`);
+    report(`${at}/op`, `'${op}' cannot test the field '${field}' (${FIELD_TYPES[field]}); use one of ${operatorsFor(field).join(', ')}`);
     return;
   }
   if (leaf.flags !== undefined && op !== 'matches') report(`${at}/flags`, "is only allowed with the 'matches' operator");
@@ -26,13 +25,7 @@ export function validateLeaf(leaf: Record<string, unknown>, at: string, errors: 
   checkValue(op, field, value, leaf.flags, `${at}/value`, report);
 }
 
-/** Whether an operator applies to a field. */
-export function operatorFits(op: string, field: FieldName): boolean {
-  const types = OPERATOR_FIELD_TYPES[op] ?? [];
-  return types.includes(FIELD_TYPES[field]) && !(OPERATOR_EXCLUDED_FIELDS[op] ?? []).includes(field);
-}
-
-function checkValue(op: string, field: FieldName, value: unknown, flags: unknown, at: string, report: Report): void {
+function checkValue(op: Operator, field: FieldName, value: unknown, flags: unknown, at: string, report: Report): void {
   switch (op) {
     case 'eq':
     case 'neq':

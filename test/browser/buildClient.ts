@@ -8,7 +8,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CONFIG = join(ROOT, 'vite.config.ts');
 /** Where server/app.ts serves the client from (vite.config.ts's outDir). */
 const OUT_DIR = join(ROOT, 'dist', 'client');
-const SOURCES = [join(ROOT, 'client'), CONFIG, join(ROOT, 'package-lock.json')];
+// server/routing: the rule editor imports the router's field and operator tables as values (conditionModel.ts).
+const SOURCES = [join(ROOT, 'client'), join(ROOT, 'server', 'routing'), CONFIG, join(ROOT, 'package-lock.json')];
 
 /**
  * Vitest global setup: builds the React client for the browser tests when the

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleSet } from '../../client/src/api/rules.js';
-import { describeCondition, OPERATORS, valueKind, withField, withOperator } from '../../client/src/rules/conditionModel.js';
+import { describeCondition, operatorsFor, valueKind, withField, withOperator } from '../../client/src/rules/conditionModel.js';
+import { FIELD_TYPES, type FieldName } from '../../server/routing/fields.js';
+import { OPERATOR_FIELD_TYPES } from '../../server/routing/operators.js';
+import { validateLeaf } from '../../server/routing/validateLeaf.js';
 import { errorsUnder } from '../../client/src/rules/ruleSetEdits.js';
 import { applyEdit, workingCopyOf } from '../../client/src/rules/workingCopy.js';
 
@@ -15,13 +18,36 @@ const ruleSet: RuleSet = {
 
 describe('rule editing', () => {
   it('offers the operators routing.md allows, and the input each value needs', () => {
-    expect(OPERATORS.number).toContain('between');
-    expect(OPERATORS.array).not.toContain('eq');
+    expect(operatorsFor('author.followers')).toContain('between');
+    expect(operatorsFor('customer.tags')).not.toContain('eq');
     expect(valueKind('number', 'between')).toBe('range');
-    expect(valueKind('text', 'containsAll')).toBe('list');
+    expect(valueKind('string', 'containsAll')).toBe('list');
     expect(valueKind('string', 'exists')).toBe('boolean');
     expect(valueKind('instant', 'within')).toBe('within');
     expect(valueKind('boolean', 'eq')).toBe('boolean');
+  });
+
+  it('offers exactly the operators the server accepts on each field, in the editor\'s order', () => {
+    const string = ['eq', 'neq', 'in', 'matches', 'exists'];
+    const number = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'exists'];
+    const boolean = ['eq', 'neq', 'exists'];
+    const array = ['containsAny', 'containsAll', 'exists'];
+    const expected: Record<FieldName, string[]> = {
+      text: ['containsAny', 'containsAll', 'matches', 'eq', 'neq', 'in'],
+      channel: string, platform: string, lang: string, 'author.handle': string,
+      'author.followers': number, 'attachments.count': number,
+      'author.verified': boolean, 'customer.vip': boolean,
+      'customer.tags': array, detected: array,
+      createdAt: ['within'],
+    };
+    for (const field of Object.keys(FIELD_TYPES) as FieldName[]) {
+      expect(operatorsFor(field), field).toEqual(expected[field]);
+      for (const op of Object.keys(OPERATOR_FIELD_TYPES)) {
+        const errors: Array<{ pointer: string; message: string }> = [];
+        validateLeaf({ field, op }, '', errors);
+        expect(operatorsFor(field).includes(op as never), `${field} ${op}`).toBe(!errors.some((error) => error.pointer === '/op'));
+      }
+    }
   });
 
   it('keeps what still fits when the field or operator changes, and resets what does not', () => {

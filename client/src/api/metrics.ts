@@ -1,22 +1,11 @@
 import { queryString, request } from './http.js';
+// Type-only: the answer is the server's own shape (its file imports nothing the browser build lacks), so the two cannot drift.
+import type { CaseMetrics } from '../../../server/metrics/metricsShape.js';
 
-export interface Percentiles {
-  count: number;
-  p50Ms: number | null;
-  p90Ms: number | null;
-}
+export type { Percentiles } from '../../../server/metrics/metricsShape.js';
 
-/** GET /api/metrics: figures over cases opened in [from, to) (the server's shape). */
-export interface Metrics {
-  from: string | null;
-  to: string | null;
-  cases: { total: number; byTier: Record<string, number>; byTeam: Record<string, number>; byStatus: Record<string, number> };
-  firstResponse: { byTier: Record<string, Percentiles>; byTeam: Record<string, Percentiles> };
-  resolution: { byTier: Record<string, Percentiles>; byTeam: Record<string, Percentiles> };
-  escalation: { byTier: Record<string, { cases: number; escalated: number; rate: number | null }> };
-  slaBreaches: { total: number; byTier: Record<string, number>; byTeam: Record<string, number> };
-  ruleHits: Array<{ ruleId: string | null; ruleSetVersion: number; cases: number }>;
-}
+/** GET /api/metrics: figures over cases opened in [from, to) (the server's CaseMetrics). */
+export type Metrics = CaseMetrics;
 
 /** The care figures for a period (either end open); agents get their teams', admins everyone's. */
 export function getMetrics(range: { from: string | null; to: string | null }, signal?: AbortSignal): Promise<Metrics> {

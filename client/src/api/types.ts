@@ -1,6 +1,7 @@
 /** Shapes of the HTTP API and live events (../shared/spec/api.md), as the client reads them. */
-// Type-only: the case is the server presenter's own shape (its file imports nothing the browser build lacks), so the two cannot drift.
+// Type-only: the case and the monitored thread are the server presenters' own shapes (their files import nothing the browser build lacks), so the two cannot drift.
 import type { PresentedCase } from '../../../server/presenters/presentedCase.js';
+import type { PresentedThread, PresentedThreadMessage } from '../../../server/presenters/presentedThread.js';
 
 export type Role = 'agent' | 'admin' | 'marketing';
 export type Tier = PresentedCase['tier'];
@@ -98,27 +99,11 @@ export interface CasePatch {
   version?: number;
 }
 
-/** A public post of a monitored thread (text and author masked by the server). */
-export interface MonitorMessage {
-  id: string;
-  createdAt: string;
-  author: { handle: string | null; name: string | null };
-  text: string;
-  lang: string | null;
-}
+/** A public post of a monitored thread (text and author masked by the server): the server presenter's shape. */
+export type MonitorMessage = PresentedThreadMessage;
 
-/** A public thread as the monitor shows it. */
-export interface MonitorThread {
-  id: string;
-  platform: string;
-  threadId: string;
-  team: string;
-  status: CaseStatus;
-  tags: string[];
-  createdAt: string;
-  lastActivityAt: string;
-  messages: MonitorMessage[];
-}
+/** A public thread as the monitor shows it (GET /api/monitor/threads, `thread:upsert`): the server presenter's shape. */
+export type MonitorThread = PresentedThread;
 
 export interface MonitorPage {
   threads: MonitorThread[];

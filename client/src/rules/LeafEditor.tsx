@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { LeafCondition, PointedError } from '../api/rules.js';
-import { FIELDS, fieldType, OPERATORS, valueKind, withField, withOperator } from './conditionModel.js';
+import { FIELD_NAMES, fieldHint, fieldType, offersOperator, operatorsFor, valueKind, withField, withOperator } from './conditionModel.js';
 import { errorsUnder } from './ruleSetEdits.js';
 import { FieldErrors } from './FieldErrors.js';
 import { ValueInput } from './ValueInput.js';
@@ -22,14 +22,14 @@ export function LeafEditor({ leaf, pointer, errors, onChange }: LeafEditorProps)
   const opErrors = errorsUnder(errors, `${pointer}/op`);
   const flagErrors = errorsUnder(errors, `${pointer}/flags`);
   const otherErrors = errorsUnder(errors, pointer, true);
-  const fields = Object.keys(FIELDS).includes(leaf.field) ? Object.keys(FIELDS) : [leaf.field, ...Object.keys(FIELDS)];
-  const operators = OPERATORS[type].includes(leaf.op) ? OPERATORS[type] : [leaf.op, ...OPERATORS[type]];
+  const fields: string[] = (FIELD_NAMES as string[]).includes(leaf.field) ? FIELD_NAMES : [leaf.field, ...FIELD_NAMES];
+  const operators: string[] = offersOperator(leaf.field, leaf.op) ? operatorsFor(leaf.field) : [leaf.op, ...operatorsFor(leaf.field)];
   return (
     <div className="leaf" role="group" aria-label="Test">
       <span className="leaf-part">
         <label htmlFor={`${id}-field`}>Field</label>
         <select id={`${id}-field`} value={leaf.field} onChange={(e) => onChange(withField(leaf, e.target.value))} aria-invalid={fieldErrors.length > 0 || undefined}>
-          {fields.map((field) => <option key={field} value={field}>{field}</option>)}
+          {fields.map((field) => <option key={field} value={field} title={fieldHint(field) || undefined}>{field}</option>)}
         </select>
         <FieldErrors errors={fieldErrors} />
       </span>
