@@ -1,71 +1,30 @@
 import { request } from './http.js';
-import type { PointedError, RuleSet, TraceEntry } from '../../../server/routing/types.js';
-import type { Priority, Tier } from './types.js';
+import type { RuleSet } from '../../../server/routing/types.js';
+// Type-only: the bodies of /api/rules are the server's own shapes (their files import nothing the browser build lacks), so the two cannot drift.
+import type {
+  BacktestResult,
+  PresentedActive,
+  PresentedDraft,
+  PresentedLintWarning,
+  PresentedPublished,
+  PresentedVersion,
+  TestedDecision,
+} from '../../../server/routes/rules/presentedRules.js';
 
 /** Rule sets, decisions and pointed errors: the router's own types (routing.md), shared type-only with the server. */
-export type { Condition, DecisionSpec, LeafCondition, PointedError, Rule, RuleSet } from '../../../server/routing/types.js';
+export type { Condition, DecisionSpec, LeafCondition, PointedError, Rule, RuleSet, TraceEntry } from '../../../server/routing/types.js';
+export type { BacktestResult, DecisionSummary, RuleSetDiff, TestedDecision } from '../../../server/routes/rules/presentedRules.js';
 
-export interface LintWarning {
-  ruleId: string;
-  related: string[];
-  message: string;
-  text: string;
-}
-
-export interface ActiveRules {
-  version: number;
-  ruleSet: RuleSet;
-  publishedAt: string;
-  publishedBy: string | null;
-  rolledBackFrom: number | null;
-}
-
-export interface RuleDraft {
-  ruleSet: RuleSet;
-  version: number;
-  updatedAt: string;
-  updatedBy: string | null;
-  baseVersion: number | null;
-  valid: boolean;
-  errors?: PointedError[];
-  warnings: LintWarning[];
-}
-
-export type { TraceEntry } from '../../../server/routing/types.js';
-
-export interface TestedDecision {
-  against: { source: 'request' } | { source: 'draft'; draftVersion: number } | { source: 'active'; version: number };
-  decision: { id: string; ruleId: string | null; tier: Tier; team: string; priority: Priority; tags: string[]; reply?: string; trace?: TraceEntry[] };
-}
-
-export interface DecisionSummary {
-  ruleId: string | null;
-  tier: number;
-  team: string;
-}
-
-export interface BacktestResult {
-  total: number;
-  activeVersion: number;
-  changed: Array<{ id: string; before: DecisionSummary; after: DecisionSummary }>;
-}
-
-export interface RuleSetDiff {
-  added: string[];
-  removed: string[];
-  changed: Array<{ id: string; parts: string[] }>;
-  moved: Array<{ id: string; from: number; to: number }>;
-  fallbackChanged: boolean;
-  nameChanged: boolean;
-}
-
-export interface PublishedVersion {
-  version: number;
-  publishedAt: string;
-  publishedBy: string | null;
-  rolledBackFrom: number | null;
-  diff: RuleSetDiff | null;
-}
+/** A lint warning as the editor shows it (structured, plus the line `rules:lint` prints). */
+export type LintWarning = PresentedLintWarning;
+/** The version in force (GET /api/rules). */
+export type ActiveRules = PresentedActive;
+/** The draft being edited, with whether it can be published (`errors` only when it cannot). */
+export type RuleDraft = PresentedDraft;
+/** A published version as the history lists it, with its diff from the one before. */
+export type PublishedVersion = PresentedVersion;
+/** What publishing or rolling back answers. */
+export type PublishedResult = PresentedPublished;
 
 /** The version in force and the draft being edited (null when there is none). */
 export function getRules(): Promise<{ active: ActiveRules; draft: RuleDraft | null }> {
@@ -88,7 +47,7 @@ export function backtest(ruleSet: RuleSet, limit: number): Promise<BacktestResul
 }
 
 /** Makes the saved draft (of this draft version) the active version. */
-export function publishDraft(version: number): Promise<Omit<PublishedVersion, 'diff'>> {
+export function publishDraft(version: number): Promise<PublishedResult> {
   return request('/api/rules/publish', { method: 'POST', body: { version } });
 }
 
@@ -98,6 +57,6 @@ export function listVersions(): Promise<{ versions: PublishedVersion[] }> {
 }
 
 /** Republishes an old version as a new one. */
-export function rollback(version: number): Promise<Omit<PublishedVersion, 'diff'>> {
+export function rollback(version: number): Promise<PublishedResult> {
   return request('/api/rules/rollback', { method: 'POST', body: { version } });
 }

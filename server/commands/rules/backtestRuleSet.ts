@@ -2,7 +2,10 @@ import { compileRuleSet, routeMessage, type CompiledRuleSet, type Message } from
 import type { ActiveRuleSet } from '../../ruleSets/activeRuleSet.js';
 import { fromMessageDocument, type Filter, type Store } from '../../store/index.js';
 import { checkRuleSet } from './checkRuleSet.js';
+import type { BacktestResult, DecisionSummary } from './ruleResults.js';
 import { invalidRuleSet } from './ruleSetErrors.js';
+
+export type { BacktestResult, DecisionSummary } from './ruleResults.js';
 
 export const BACKTEST_DEFAULT_LIMIT = 1000;
 export const BACKTEST_MAX_LIMIT = 10_000;
@@ -14,22 +17,6 @@ export interface BacktestProps {
   limit?: number;
   /** Our own accounts ("x:1000…"): their messages are never routed, so they are not re-routed either. */
   brandAccounts?: ReadonlySet<string>;
-}
-
-/** What decided a message, as `route --compare` prints it. */
-export interface DecisionSummary {
-  ruleId: string | null;
-  tier: number;
-  team: string;
-}
-
-export interface BacktestResult {
-  /** How many messages were re-routed. */
-  total: number;
-  /** The active version the candidate was compared with. */
-  activeVersion: number;
-  /** Messages whose rule, tier or team would change, newest first. */
-  changed: Array<{ id: string; before: DecisionSummary; after: DecisionSummary }>;
 }
 
 /**

@@ -1,20 +1,8 @@
 import { canonicalJson } from '../../routing/canonical.js';
 import type { DecisionSpec, Rule, RuleSet } from '../../routing/index.js';
+import type { RulePart, RuleSetDiff } from './ruleResults.js';
 
-/** The parts of a rule a change can touch. */
-export type RulePart = 'name' | 'enabled' | 'when' | 'then';
-
-/** How one rule set differs from the one before it, by rule id. */
-export interface RuleSetDiff {
-  added: string[];
-  removed: string[];
-  /** Rules kept whose content changed (defaults count as written: `enabled` absent = true, `priority` absent = normal, `tags` absent = []). */
-  changed: Array<{ id: string; parts: RulePart[] }>;
-  /** The fewest kept rules whose moving explains the new order; `from`/`to` are positions in the old and new list. */
-  moved: Array<{ id: string; from: number; to: number }>;
-  fallbackChanged: boolean;
-  nameChanged: boolean;
-}
+export type { RulePart, RuleSetDiff } from './ruleResults.js';
 
 /** Summarises what changed from `before` to `after` (pure). */
 export function diffRuleSets(before: RuleSet, after: RuleSet): RuleSetDiff {

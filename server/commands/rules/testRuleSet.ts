@@ -1,9 +1,12 @@
-import { compileRuleSet, routeMessage, validateMessage, type Decision } from '../../routing/index.js';
+import { compileRuleSet, routeMessage, validateMessage } from '../../routing/index.js';
 import type { ActiveRuleSet } from '../../ruleSets/activeRuleSet.js';
 import { RULE_DRAFT_ID, type Store } from '../../store/index.js';
 import { checkRuleSet } from './checkRuleSet.js';
+import type { TestedDecision } from './ruleResults.js';
 import { invalidMessage, invalidRuleSet } from './ruleSetErrors.js';
 import { draftRuleSet } from './saveDraft.js';
+
+export type { TestedAgainst, TestedDecision } from './ruleResults.js';
 
 export interface TestRuleSetProps {
   store: Store;
@@ -13,11 +16,8 @@ export interface TestRuleSetProps {
   ruleSet?: unknown;
 }
 
-/** Which rule set a test ran against. */
-export type TestedAgainst = { source: 'request' } | { source: 'draft'; draftVersion: number } | { source: 'active'; version: number };
-
 /** Routes one message with the trace, against a given set, the draft or the active version. Nothing is stored. */
-export async function testRuleSet(props: TestRuleSetProps): Promise<{ against: TestedAgainst; decision: Decision }> {
+export async function testRuleSet(props: TestRuleSetProps): Promise<TestedDecision> {
   const message = validateMessage(props.message);
   if (!message.ok) throw invalidMessage(message.errors.map((error) => ({ pointer: `/message${error.pointer}`, message: error.message })));
   const { against, compiled } = await ruleSetToTest(props);
