@@ -1,21 +1,9 @@
 import type { SessionUser } from '../middleware/currentUser.js';
 import type { UserDocument } from '../store/index.js';
 import { toSessionUser } from '../auth/sessionUser.js';
+import type { PresentedUser, PresentedUserAccount } from './presentedPeople.js';
 
-/** A user as the API shows it: {id, username, role, teams}, never the password hash. */
-export interface PresentedUser {
-  id: string;
-  username: string;
-  role: SessionUser['role'];
-  teams: string[];
-}
-
-/** A user as admins manage it (GET/POST/PATCH /api/users): the same shape plus name, whether disabled, and since when. */
-export interface PresentedUserAccount extends PresentedUser {
-  name: string | null;
-  disabled: boolean;
-  createdAt: string;
-}
+export type { PresentedUser, PresentedUserAccount } from './presentedPeople.js';
 
 /** The one shape of a user. */
 export function presentUser(user: SessionUser): PresentedUser {

@@ -1,24 +1,13 @@
 import { request, setCsrfToken } from './http.js';
 import type { Role, Tier } from './types.js';
+// Type-only: users and teams are the server presenters' own shapes (their file imports nothing the browser build lacks), so the two cannot drift.
+import type { PresentedTeam, PresentedUserAccount } from '../../../server/presenters/presentedPeople.js';
 
-/** A user as admins manage it (GET/POST/PATCH /api/users). */
-export interface UserAccount {
-  id: string;
-  username: string;
-  name: string | null;
-  role: Role;
-  teams: string[];
-  disabled: boolean;
-  createdAt: string;
-}
+/** A user as admins manage it (GET/POST/PATCH /api/users): the server's PresentedUserAccount. */
+export type UserAccount = PresentedUserAccount;
 
-/** A team (GET/POST/PATCH /api/teams). */
-export interface Team {
-  name: string;
-  displayName: string | null;
-  tier: Tier;
-  createdAt: string;
-}
+/** A team (GET/POST/PATCH /api/teams): the server's PresentedTeam. */
+export type Team = PresentedTeam;
 
 export interface NewUser {
   username: string;

@@ -1,9 +1,10 @@
 /** Shapes of the HTTP API and live events (../shared/spec/api.md), as the client reads them. */
-// Type-only: the case and the monitored thread are the server presenters' own shapes (their files import nothing the browser build lacks), so the two cannot drift.
+// Type-only: the case, the user and the monitored thread are the server presenters' own shapes (their files import nothing the browser build lacks), so the two cannot drift.
 import type { PresentedCase } from '../../../server/presenters/presentedCase.js';
+import type { PresentedUser } from '../../../server/presenters/presentedPeople.js';
 import type { PresentedThread, PresentedThreadMessage } from '../../../server/presenters/presentedThread.js';
 
-export type Role = 'agent' | 'admin' | 'marketing';
+export type Role = PresentedUser['role'];
 export type Tier = PresentedCase['tier'];
 export type CaseStatus = PresentedCase['status'];
 export type Priority = PresentedCase['priority'];
@@ -13,13 +14,8 @@ export const CASE_STATUSES: readonly CaseStatus[] = ['new', 'open', 'pending', '
 export const PRIORITIES: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];
 export const TIERS: readonly Tier[] = [0, 1, 2];
 
-export interface User {
-  id: string;
-  username: string;
-  role: Role;
-  teams: string[];
-  name?: string;
-}
+/** The logged-in user as the session answers carry it (the server's PresentedUser). */
+export type User = PresentedUser;
 
 export interface Session {
   user: User;

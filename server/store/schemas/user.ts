@@ -1,9 +1,8 @@
 import { Schema } from 'mongoose';
 import { documentOptions, idPath, withRevision, type NewDocument, type StoredDocument } from './define.js';
+import { ROLES } from './role.js';
 
-/** What a user may do (api.md "HTTP API": who). */
-export const ROLES = ['admin', 'agent', 'marketing'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from './role.js';
 
 /** A person who logs in. `teams` are team names; admins see all teams whatever it holds. */
 export const userSchema = withRevision(
