@@ -8,8 +8,10 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CONFIG = join(ROOT, 'vite.config.ts');
 /** Where server/app.ts serves the client from (vite.config.ts's outDir). */
 const OUT_DIR = join(ROOT, 'dist', 'client');
-// server/routing: the rule editor imports the router's field and operator tables as values (conditionModel.ts).
-const SOURCES = [join(ROOT, 'client'), join(ROOT, 'server', 'routing'), CONFIG, join(ROOT, 'package-lock.json')];
+// The server files the client imports as values (not only types): the router's field and operator tables (the rule editor),
+// X's reply length and the note limit (the reply and note boxes).
+const SERVER_SOURCES = [['routing'], ['replies', 'xLength.ts'], ['routes', 'cases', 'noteLimits.ts']].map((parts) => join(ROOT, 'server', ...parts));
+const SOURCES = [join(ROOT, 'client'), ...SERVER_SOURCES, CONFIG, join(ROOT, 'package-lock.json')];
 
 /**
  * Vitest global setup: builds the React client for the browser tests when the

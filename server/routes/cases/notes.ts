@@ -6,6 +6,7 @@ import { currentUser, requireRole } from '../../middleware/currentUser.js';
 import { noStore } from '../../middleware/noStore.js';
 import { bodyValidator, validBody } from '../../middleware/validation.js';
 import { presentCaseEvent } from '../../presenters/caseEvent.js';
+import { NOTE_MAX_LENGTH } from './noteLimits.js';
 import { ROLES, scopeForUser, type Store } from '../../store/index.js';
 
 /** POST /api/cases/:id/notes body. */
@@ -13,8 +14,7 @@ export interface NoteBody {
   text: string;
 }
 
-/** The longest internal note, in characters (code points). */
-export const NOTE_MAX_LENGTH = 2000;
+export { NOTE_MAX_LENGTH } from './noteLimits.js';
 
 const noteSchema: JSONSchemaType<NoteBody> = {
   type: 'object',
