@@ -10,9 +10,9 @@ export type CaseStatus = PresentedCase['status'];
 export type Priority = PresentedCase['priority'];
 export type Channel = PresentedCase['channel'];
 
-export const CASE_STATUSES: readonly CaseStatus[] = ['new', 'open', 'pending', 'resolved', 'bot'];
-export const PRIORITIES: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];
-export const TIERS: readonly Tier[] = [0, 1, 2];
+// The server's own lists, in its order (values: both files import nothing but types).
+export { CASE_STATUSES } from '../../../server/store/schemas/caseStatus.js';
+export { PRIORITIES, TIERS } from '../../../server/store/schemas/enums.js';
 
 /** The logged-in user as the session answers carry it (the server's PresentedUser). */
 export type User = PresentedUser;
