@@ -2,19 +2,10 @@ import { logger } from '../logger.js';
 import { compileRuleSet, routeMessage, type CompiledRuleSet, type Message, type TraceResult } from '../routing/index.js';
 import { fromMessageDocument, messageIdOf, type CaseDocument, type CaseEventDocument, type MessageDocument, type Store } from '../store/index.js';
 import { ConditionProbe } from './conditionProbe.js';
+import type { RoutingTraceStep } from './routingTraceStep.js';
 import { whyNotMatched } from './whyNotMatched.js';
 
-/** One rule of the trace: whether it decided, did not match (and why) or was disabled. */
-export interface RoutingTraceStep {
-  ruleId: string;
-  /** The rule's name in that version, when it has one. */
-  name?: string;
-  result: TraceResult;
-  /** For `no-match`: the condition that failed, as a JSON Pointer into the rule set (`/rules/2/when/all/1`). */
-  pointer?: string;
-  /** For `no-match` and `disabled`: why, in words. */
-  why?: string;
-}
+export type { RoutingTraceStep } from './routingTraceStep.js';
 
 interface CompiledVersion {
   compiled: CompiledRuleSet;

@@ -2,22 +2,13 @@ import type { Server, Socket } from 'socket.io';
 import { logger } from '../logger.js';
 import type { SessionUser } from '../middleware/currentUser.js';
 import { scopeForUser, type Store } from '../store/index.js';
+import type { CaseViewer, PresenceAck, TypingWhat } from './presenceShapes.js';
+
+export type { CaseViewer, PresenceAck, TypingWhat } from './presenceShapes.js';
 
 /** Room of the sockets that have a case open (and may see it). */
 export const caseRoom = (caseId: string): string => `case:${caseId}`;
 
-/** What a viewer is writing, when they say (`case:typing`'s optional `what`). */
-export type TypingWhat = 'reply' | 'note';
-
-/** Who has a case open, and whether they are writing (and what, when they said). */
-export interface CaseViewer {
-  username: string;
-  typing: boolean;
-  what?: TypingWhat;
-}
-
-/** What `case:watch`, `case:unwatch` and `case:typing` answer through their acknowledgement. */
-export type PresenceAck = { ok: true } | { ok: false; error: 'bad_request' | 'not_found' | 'too_many' };
 
 // A client that stops saying it types (closed tab, lost network) stops showing as typing after this long.
 const TYPING_EXPIRES_MS = 8_000;

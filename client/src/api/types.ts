@@ -1,8 +1,9 @@
 /** Shapes of the HTTP API and live events (../shared/spec/api.md), as the client reads them. */
-// Type-only: the case, the user and the monitored thread are the server presenters' own shapes (their files import nothing the browser build lacks), so the two cannot drift.
+// Type-only: the case (with its routing trace), the user, the monitored thread and presence are the server's own shapes (their files import nothing the browser build lacks), so the two cannot drift.
 import type { PresentedCase } from '../../../server/presenters/presentedCase.js';
 import type { PresentedUser } from '../../../server/presenters/presentedPeople.js';
 import type { PresentedThread, PresentedThreadMessage } from '../../../server/presenters/presentedThread.js';
+import type { RoutingTraceStep } from '../../../server/cases/routingTraceStep.js';
 
 export type Role = PresentedUser['role'];
 export type Tier = PresentedCase['tier'];
@@ -32,12 +33,7 @@ export interface Person {
  * A case as GET /api/cases and `case:upsert` send it (the server's
  * PresentedCase); the case detail may add `routing.trace`.
  */
-export type Case = Omit<PresentedCase, 'routing'> & { routing: PresentedCase['routing'] & { trace?: TraceStep[] } };
-
-export interface TraceStep {
-  ruleId: string;
-  result: string;
-}
+export type Case = Omit<PresentedCase, 'routing'> & { routing: PresentedCase['routing'] & { trace?: RoutingTraceStep[] } };
 
 /** A message of a case's thread: the customer's, or one of ours (a reply, which has a delivery status). */
 export interface ThreadMessage {
@@ -107,15 +103,7 @@ export interface MonitorPage {
 }
 
 /** One rule of a case's routing trace as GET /api/cases/:id gives it: why an earlier rule did not match (`why`, `pointer` into the rule set). */
-export interface RoutingTraceStep extends TraceStep {
-  name?: string;
-  pointer?: string;
-  why?: string;
-}
+export type { RoutingTraceStep } from '../../../server/cases/routingTraceStep.js';
 
-/** Someone with the same case open (live `case:presence`). */
-export interface CaseViewer {
-  username: string;
-  typing: boolean;
-  what?: 'reply' | 'note';
-}
+/** Someone with the same case open (live `case:presence`), and what they may be writing. */
+export type { CaseViewer, TypingWhat } from '../../../server/realtime/presenceShapes.js';

@@ -1,5 +1,5 @@
 import { io } from 'socket.io-client';
-import type { Case, CaseViewer, ThreadMessage } from '../api/types.js';
+import type { Case, CaseViewer, ThreadMessage, TypingWhat } from '../api/types.js';
 
 /**
  * `connecting`: not connected yet (and maybe never: a server without live
@@ -23,7 +23,7 @@ export interface LiveEvents {
 export interface LiveCommands {
   'case:watch': { caseId: string };
   'case:unwatch': { caseId: string };
-  'case:typing': { caseId: string; typing: boolean; what?: 'reply' | 'note' };
+  'case:typing': { caseId: string; typing: boolean; what?: TypingWhat };
 }
 
 export type LiveEventName = keyof LiveEvents;

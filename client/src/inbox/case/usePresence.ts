@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CaseViewer } from '../../api/types.js';
+import type { CaseViewer, TypingWhat } from '../../api/types.js';
 import { useLive } from '../../live/LiveContext.js';
 
-/** What the user is writing in the case (the reply box or the note box). */
-export type Writing = 'reply' | 'note';
+/** What the user is writing in the case (the reply box or the note box): `case:typing`'s `what`. */
+export type Writing = TypingWhat;
 
 /** While writing, "still typing" is sent at most this often; the server forgets it after 8 s without one. */
 const TYPING_REPEAT_MS = 3_000;
