@@ -1,15 +1,7 @@
-import type { CaseEventDocument, CaseEventType } from '../store/index.js';
+import type { CaseEventDocument } from '../store/index.js';
+import type { PresentedCaseEvent } from './presentedCaseEvent.js';
 
-/** One entry of a case's audit trail as the API shows it. */
-export interface PresentedCaseEvent {
-  id: string;
-  caseId: string;
-  seq: number;
-  type: CaseEventType;
-  at: string;
-  actor: { kind: 'user' | 'system' | 'connector'; id: string | null };
-  data: Record<string, unknown>;
-}
+export type { PresentedCaseEvent } from './presentedCaseEvent.js';
 
 /** The one shape of a case event, for HTTP bodies and socket payloads alike. */
 export function presentCaseEvent(doc: CaseEventDocument): PresentedCaseEvent {

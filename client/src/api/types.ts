@@ -1,6 +1,7 @@
 /** Shapes of the HTTP API and live events (../shared/spec/api.md), as the client reads them. */
-// Type-only: the case (with its routing trace), the user, the monitored thread and presence are the server's own shapes (their files import nothing the browser build lacks), so the two cannot drift.
+// Type-only: the case (with its routing trace and events), the user, the monitored thread and presence are the server's own shapes (their files import nothing the browser build lacks), so the two cannot drift.
 import type { PresentedCase } from '../../../server/presenters/presentedCase.js';
+import type { PresentedCaseEvent } from '../../../server/presenters/presentedCaseEvent.js';
 import type { PresentedUser } from '../../../server/presenters/presentedPeople.js';
 import type { PresentedThread, PresentedThreadMessage } from '../../../server/presenters/presentedThread.js';
 import type { RoutingTraceStep } from '../../../server/cases/routingTraceStep.js';
@@ -47,14 +48,12 @@ export interface ThreadMessage {
   [extra: string]: unknown;
 }
 
-export interface CaseEvent {
-  id?: string;
-  seq?: number;
-  type: string;
-  at: string;
-  actor?: { kind: string; id: string | null };
-  data?: Record<string, unknown>;
-}
+/**
+ * An entry of a case's audit trail (the server's PresentedCaseEvent). Its type
+ * may also be one this client does not know yet (a tab left open across an
+ * update): the history then shows the type's name.
+ */
+export type CaseEvent = Omit<PresentedCaseEvent, 'type'> & { type: PresentedCaseEvent['type'] | (string & {}) };
 
 export interface CaseDetail {
   case: Case;

@@ -1,9 +1,9 @@
 import { Schema } from 'mongoose';
 import { documentOptions, idPath, subdocument, withRevision, type NewDocument, type StoredDocument } from './define.js';
 
-/** What happened to a case (`note`: an agent's internal note, never sent to the customer). */
-export const CASE_EVENT_TYPES = ['created', 'message', 'updated', 'reply', 'escalated', 'sla_breach', 'note'] as const;
-export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+import { CASE_EVENT_TYPES } from './caseEventType.js';
+
+export { CASE_EVENT_TYPES, type CaseEventType } from './caseEventType.js';
 
 /** Who caused an event: a user (by id), the system (routing, SLA timer) or a connector (by name). */
 const actor = subdocument({
