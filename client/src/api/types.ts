@@ -1,7 +1,8 @@
 /** Shapes of the HTTP API and live events (../shared/spec/api.md), as the client reads them. */
-// Type-only: the case (with its routing trace and events), the user, the monitored thread and presence are the server's own shapes (their files import nothing the browser build lacks), so the two cannot drift.
+// Type-only: the case (with its routing trace, messages and events), the user, the monitored thread and presence are the server's own shapes (their files import nothing the browser build lacks), so the two cannot drift.
 import type { PresentedCase } from '../../../server/presenters/presentedCase.js';
 import type { PresentedCaseEvent } from '../../../server/presenters/presentedCaseEvent.js';
+import type { PresentedMessage } from '../../../server/presenters/presentedMessage.js';
 import type { PresentedUser } from '../../../server/presenters/presentedPeople.js';
 import type { PresentedThread, PresentedThreadMessage } from '../../../server/presenters/presentedThread.js';
 import type { RoutingTraceStep } from '../../../server/cases/routingTraceStep.js';
@@ -24,29 +25,14 @@ export interface Session {
   csrfToken: string;
 }
 
-export interface Person {
-  id: string;
-  handle?: string | null;
-  name?: string | null;
-}
-
 /**
  * A case as GET /api/cases and `case:upsert` send it (the server's
  * PresentedCase); the case detail may add `routing.trace`.
  */
 export type Case = Omit<PresentedCase, 'routing'> & { routing: PresentedCase['routing'] & { trace?: RoutingTraceStep[] } };
 
-/** A message of a case's thread: the customer's, or one of ours (a reply, which has a delivery status). */
-export interface ThreadMessage {
-  id: string;
-  text: string;
-  createdAt: string;
-  channel?: Channel;
-  author?: Person;
-  direction?: 'in' | 'out';
-  status?: string;
-  [extra: string]: unknown;
-}
+/** A message of a case's thread: the customer's, or one of ours (a reply, which has a delivery status): the server's PresentedMessage. */
+export type ThreadMessage = PresentedMessage;
 
 /**
  * An entry of a case's audit trail (the server's PresentedCaseEvent). Its type
