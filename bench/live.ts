@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- live [--agents N] [--seconds S]`: ingest-to-screen latency of new cases over Socket.IO.
+ * `npm run bench -- live [--agents N] [--seconds S] [--rates 200,1000]`: ingest-to-screen latency of new cases over
+ * Socket.IO (LIVE_CPU_PROF=DIR writes a CPU profile of the server process there).
  *
  * Starts the real server in a child process on a temp DATA_DIR, creates N agents spread over the teams care, social,
  * helpdesk and bot, logs each in and connects its socket, then posts messages through POST /api/messages at a
@@ -151,37 +152,51 @@ async function runPhase(server: LiveServer, rate: number, seconds: number, pendi
 }
 
 export async function main(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { agents: { type: 'string', default: '200' }, seconds: { type: 'string', default: '10' } } });
-  const agents = Number(values.agents);
-  const seconds = Number(values.seconds);
+  const { values } = parseArgs({ args, options: { agents: { type: 'string', default: '200' }, seconds: { type: 'string', default: '10' }, rates: { type: 'string', default: '200,1000' } } });
+  const options = { agents: Number(values.agents), seconds: Number(values.seconds), rates: values.rates.split(',').map(Number) };
+  const ours = await runAgainst(false, options);
+  const plain = await runAgainst(true, options);
+
+  console.log('');
+  console.log('server                 rate/s  sent   delivered  p50 ms  p99 ms  max ms  server cpu %  clients cpu % (1 core = 100)');
+  for (const [name, results] of [['ours', ours], ['Socket.IO as it comes', plain]] as const) {
+    for (const r of results) {
+      console.log(
+        `${name.padEnd(23)}${String(r.rate).padEnd(8)}${String(r.sent).padEnd(7)}${String(r.delivered).padEnd(11)}${r.p50.toFixed(1).padEnd(8)}${r.p99.toFixed(1).padEnd(8)}${r.max.toFixed(1).padEnd(8)}${r.cpuPercent.toFixed(0).padEnd(13)}${r.clientCpuPercent.toFixed(0)}`
+          + (r.postFailures ? `  (${r.postFailures} POSTs failed)` : ''),
+      );
+    }
+  }
+  console.log('latency: POST sent -> first case:upsert for the new case at any client of its team; cpu: process.cpuUsage() of the server process and of this process (all clients) over each phase incl. drain');
+  console.log('"Socket.IO as it comes": the same server with each client\'s burst of events written frame by frame (Socket.IO and ws defaults)');
+  const round = (value: number) => Math.round(value * 10) / 10;
+  ours.forEach((r, index) => {
+    const p = plain[index]!;
+    console.log(JSON.stringify({
+      bench: 'live', rate: r.rate, p50Ms: round(r.p50), p99Ms: round(r.p99), serverCpuPercent: Math.round(r.cpuPercent), clientCpuPercent: Math.round(r.clientCpuPercent), agents: options.agents,
+      plainSocketIo: { p50Ms: round(p.p50), p99Ms: round(p.p99), serverCpuPercent: Math.round(p.cpuPercent) }, p99Ratio: round(p.p99 / r.p99),
+    }));
+  });
+}
+
+/** Starts a server (ours, or with Socket.IO's plain frame writing), connects the agents and runs each rate. */
+async function runAgainst(plain: boolean, options: { agents: number; seconds: number; rates: number[] }): Promise<PhaseResult[]> {
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-live-'));
-  const users = Array.from({ length: agents }, (_, i) => ({ username: `live-agent-${i}`, team: TEAMS[i % TEAMS.length]! }));
+  const users = Array.from({ length: options.agents }, (_, i) => ({ username: `live-agent-${i}`, team: TEAMS[i % TEAMS.length]! }));
   const setupStarted = performance.now();
-  const server = await startServerProcess({ dataDir, token: TOKEN, agents: users });
+  const server = await startServerProcess({ dataDir, token: TOKEN, agents: users, plain });
   const sockets: Socket[] = [];
   try {
     const pending = new Map<string, Pending>();
     const cookies = await pool(users, 8, (user) => login(server.url, user.username));
     sockets.push(...(await pool(users, 20, (user, index) => connectAgent(server.url, cookies[index]!, user.team, pending))));
     const perTeam = TEAMS.map((team) => `${team} ${users.filter((user) => user.team === team).length}`).join(', ');
-    console.log(`live: ${sockets.length} agents connected (${perTeam}) in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
-
+    console.log(`live${plain ? ' (Socket.IO as it comes)' : ''}: ${sockets.length} agents connected (${perTeam}) in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
     const results: PhaseResult[] = [];
-    results.push(await runPhase(server, 200, seconds, pending, 1_950_000_000_000_000_000n));
-    results.push(await runPhase(server, 1000, seconds, pending, 1_960_000_000_000_000_000n));
-
-    console.log('');
-    console.log('rate/s  sent   delivered  p50 ms  p99 ms  max ms  server cpu %  clients cpu % (1 core = 100)');
-    for (const r of results) {
-      console.log(
-        `${String(r.rate).padEnd(8)}${String(r.sent).padEnd(7)}${String(r.delivered).padEnd(11)}${r.p50.toFixed(1).padEnd(8)}${r.p99.toFixed(1).padEnd(8)}${r.max.toFixed(1).padEnd(8)}${r.cpuPercent.toFixed(0).padEnd(13)}${r.clientCpuPercent.toFixed(0)}`
-          + (r.postFailures ? `  (${r.postFailures} POSTs failed)` : ''),
-      );
+    for (const [index, rate] of options.rates.entries()) {
+      results.push(await runPhase(server, rate, options.seconds, pending, 1_950_000_000_000_000_000n + BigInt(index) * 10_000_000_000_000_000n));
     }
-    console.log('latency: POST sent -> first case:upsert for the new case at any client of its team; cpu: process.cpuUsage() of the server process and of this process (all clients) over each phase incl. drain');
-    for (const r of results) {
-      console.log(JSON.stringify({ bench: 'live', rate: r.rate, p50Ms: Math.round(r.p50 * 10) / 10, p99Ms: Math.round(r.p99 * 10) / 10, serverCpuPercent: Math.round(r.cpuPercent), clientCpuPercent: Math.round(r.clientCpuPercent), agents: sockets.length }));
-    }
+    return results;
   } finally {
     for (const socket of sockets) socket.disconnect();
     await server.stop();
@@ -197,7 +212,7 @@ interface LiveServer {
 
 async function startServerProcess(config: LiveServerConfig): Promise<LiveServer> {
   const child: ChildProcess = fork(fileURLToPath(new URL('./live/serverProcess.ts', import.meta.url)), [JSON.stringify(config)], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(process.env.LIVE_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LIVE_CPU_PROF}`] : [])],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const next = async <T extends ChildMessage['type']>(type: T): Promise<Extract<ChildMessage, { type: T }>> => {

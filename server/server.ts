@@ -48,6 +48,8 @@ export interface ServerOptions {
   replyRetry?: ReplyRetryPolicy;
   /** How long the bot waits before answering the same author again (default 24 h). */
   botAnswerWindowMs?: number;
+  /** Write each client's burst of live events in one system call (default true; the live bench turns it off to compare with Socket.IO as it comes). */
+  coalesceLiveFrames?: boolean;
 }
 
 const SIMULATOR_CREDENTIALS = { appKey: 'simulator', appSecret: 'simulator', accessToken: 'simulator', accessSecret: 'simulator' };
@@ -102,7 +104,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   const { io, presence } = attachLiveServer(http, {
     authenticate: (cookie) => sessionFromCookie(cookie, { store, sessions, secret: env.sessionSecret }),
     sessionUserNow: async (sessionId) => (await sessionById(sessionId, { store, sessions }))?.user,
-  }, store);
+  }, { store, coalesceFrames: options.coalesceLiveFrames ?? true });
   live.feed = new CaseFeed(io, store, (caseId, team) => presence?.caseMoved(caseId, team));
   live.disconnectUsers = (userIds) => disconnectUsers(io, userIds);
   const stopFollowing = store.backend === 'mongodb' ? followPublishedVersions(store, rules) : () => undefined;

@@ -12,6 +12,8 @@ export interface LiveServerConfig {
   dataDir: string;
   token: string;
   agents: Array<{ username: string; team: string }>;
+  /** Socket.IO as it comes, without our frame coalescing (the comparison run). */
+  plain: boolean;
 }
 
 export type ParentMessage = { type: 'cpu' } | { type: 'stop' };
@@ -22,7 +24,7 @@ const send = (message: ChildMessage) => process.send!(message);
 
 const server = await startServer(
   readEnv({ PORT: '0', DATA_DIR: config.dataDir, X_SIMULATOR: '0', INGEST_TOKEN: config.token, DEMO_USERS: '1', LOG_LEVEL: 'silent', RULES_FILE: 'test/routes/fixtures/teams.rules.json' }),
-  { startConnectors: false },
+  { startConnectors: false, coalesceLiveFrames: !config.plain },
 );
 const passwordHash = await hashPassword('demo');
 for (const agent of config.agents) {

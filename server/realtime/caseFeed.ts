@@ -3,6 +3,7 @@ import { presentCase } from '../presenters/case.js';
 import { presentMessage } from '../presenters/message.js';
 import { presentThread } from '../presenters/thread.js';
 import { allTeamsScope, type CaseDocument, type MessageDocument, type Store } from '../store/index.js';
+import { inOneFlush } from './coalesceFrames.js';
 import { ADMIN_ROOM, MONITOR_ROOM, teamRoom } from './rooms.js';
 
 /** Whether marketing's monitor may show a case: public threads outside the private help desk. */
@@ -39,9 +40,11 @@ export class CaseFeed {
     const messagesOf = (doc: CaseDocument) => messages.filter((message) => message.caseId === doc._id);
     const escapedFrom = await this.teamsBeforeEscalation(cases.filter((doc) => !this.lastTeam.has(doc._id) && doc.escalations > 0));
     const previousTeams = cases.map((doc) => this.moveTeam(doc) ?? escapedFrom.get(doc._id));
-    cases.forEach((doc, index) => this.announceCase(doc, previousTeams[index]));
-    for (const doc of cases) this.announceMessages(doc, messagesOf(doc), newMessageIds);
-    cases.forEach((doc, index) => this.announceThread(doc, messagesOf(doc), previousTeams[index]));
+    inOneFlush(this.io, () => {
+      cases.forEach((doc, index) => this.announceCase(doc, previousTeams[index]));
+      for (const doc of cases) this.announceMessages(doc, messagesOf(doc), newMessageIds);
+      cases.forEach((doc, index) => this.announceThread(doc, messagesOf(doc), previousTeams[index]));
+    });
   }
 
   /** Announces missed response-time targets: the updated cases, then `sla:breach` to the same rooms. */

@@ -21,13 +21,14 @@ const RECOVERY_WINDOW_MS = 2 * 60_000;
  * the session cookie; each socket joins only the rooms its user may see.
  * With the store, sockets may also watch the cases they may see (presence).
  */
-export function attachLiveServer(http: HttpServer, auth: LiveAuth, store?: Store): { io: Server; presence?: CasePresence } {
+export function attachLiveServer(http: HttpServer, auth: LiveAuth, options: { store?: Store; coalesceFrames?: boolean } = {}): { io: Server; presence?: CasePresence } {
+  const { store } = options;
   const io = new Server(http, {
     serveClient: false,
     adapter: checkedRecoveryAdapter(auth.sessionUserNow),
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
   });
-  coalesceWebsocketFrames(io);
+  if (options.coalesceFrames ?? true) coalesceWebsocketFrames(io);
   io.use((socket, next) => {
     auth.authenticate(socket.request.headers.cookie).then(
       (found) => {
