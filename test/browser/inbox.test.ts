@@ -228,6 +228,14 @@ describeInBrowser('the inbox and a case (browser)', () => {
     const page = await inboxAs('ana', { width: 390, height: 844 });
     await row(page, 'Eve Hostile').waitFor();
     await screenshot(page, 'inbox-phone');
+    // The filters fold away so the cases stay in view; opened, they work as on a desktop and say how many are set.
+    const folded = page.getByText('Filters and sort', { exact: true });
+    await expect(page.getByLabel('Priority').isVisible()).resolves.toBe(false);
+    await folded.click();
+    await page.getByLabel('Channel').selectOption('public');
+    await page.getByText('Filters and sort (1 set)').waitFor();
+    await page.getByLabel('Channel').selectOption('');
+    await page.getByText('Filters and sort', { exact: true }).click();
     await row(page, 'Eve Hostile').click();
     await page.getByRole('heading', { level: 1, name: /Eve Hostile/ }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

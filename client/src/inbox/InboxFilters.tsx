@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { useMediaQuery } from '../ui/useMediaQuery.js';
 import { CASE_STATUSES, PRIORITIES, TIERS, type CaseFilters, type CaseSort, type CaseStatus, type Channel, type Priority, type Tier } from '../api/types.js';
 
 interface InboxFiltersProps {
@@ -7,8 +8,28 @@ interface InboxFiltersProps {
   onChange(filters: CaseFilters): void;
 }
 
-/** The inbox's filters and sort (the server filters; live arrivals are matched against the same filters). */
-export function InboxFilters({ filters, teams, onChange }: InboxFiltersProps) {
+/**
+ * The inbox's filters and sort (the server filters; live arrivals are matched against the same filters).
+ * At phone width they fold behind a summary that says how many are set, so the cases stay in view.
+ */
+export function InboxFilters(props: InboxFiltersProps) {
+  const narrow = useMediaQuery('(max-width: 700px)');
+  if (!narrow) return <FilterForm {...props} />;
+  const active = activeFilterCount(props.filters);
+  return (
+    <details className="filters-folded">
+      <summary>Filters and sort{active > 0 ? ` (${active} set)` : ''}</summary>
+      <FilterForm {...props} />
+    </details>
+  );
+}
+
+function activeFilterCount(filters: CaseFilters): number {
+  const { sort, ...rest } = filters;
+  return Object.values(rest).filter((value) => value !== undefined && value !== '').length + (sort && sort !== 'activity' ? 1 : 0);
+}
+
+function FilterForm({ filters, teams, onChange }: InboxFiltersProps) {
   const set = (change: Partial<CaseFilters>) => onChange({ ...filters, ...change });
   return (
     <form className="filters" aria-label="Filter cases" style={{ flexWrap: 'wrap' }} onSubmit={(e) => e.preventDefault()}>
