@@ -37,7 +37,13 @@ export class CaseFeed {
     if (caseIds.length === 0) return;
     const cases = await this.store.collections.cases.find(allTeamsScope(), { _id: { $in: [...new Set(caseIds)] } });
     const messages = await this.store.collections.messages.find({ caseId: { $in: cases.map((doc) => doc._id) } }, { sort: { createdAt: 1 } });
-    const messagesOf = (doc: CaseDocument) => messages.filter((message) => message.caseId === doc._id);
+    const byCase = new Map<string, MessageDocument[]>();
+    for (const message of messages) {
+      const thread = byCase.get(message.caseId!);
+      if (thread) thread.push(message);
+      else byCase.set(message.caseId!, [message]);
+    }
+    const messagesOf = (doc: CaseDocument) => byCase.get(doc._id) ?? [];
     const escapedFrom = await this.teamsBeforeEscalation(cases.filter((doc) => !this.lastTeam.has(doc._id) && doc.escalations > 0));
     const previousTeams = cases.map((doc) => this.moveTeam(doc) ?? escapedFrom.get(doc._id));
     inOneFlush(this.io, () => {
