@@ -1,18 +1,15 @@
 import { normalizeUsername } from '../../auth/authenticate.js';
 import { hashPassword } from '../../auth/passwords.js';
 import { conflict } from '../../errors.js';
-import type { Role, Store, UserDocument } from '../../store/index.js';
+import type { CreateUserBody } from '../../routes/users/bodies.js';
+import type { Store, UserDocument } from '../../store/index.js';
 import { PEOPLE_LOCK } from './peopleLock.js';
 import { checkMembership } from './teamMembership.js';
 
-export interface CreateUserProps {
+/** The POST /api/users body, with its teams (none: an empty list). */
+export interface CreateUserProps extends CreateUserBody {
   store: Store;
-  username: string;
-  password: string;
-  role: Role;
   teams: string[];
-  /** The name shown beside the username. */
-  name?: string;
 }
 
 /** Adds a user who can log in at once: 409 on a taken username, 422 on teams that do not exist or do not fit the role. */

@@ -1,23 +1,15 @@
 import { hashPassword } from '../../auth/passwords.js';
 import { notFound } from '../../errors.js';
-import { plainString, type Role, type Store, type UserDocument } from '../../store/index.js';
+import type { UserChanges } from '../../routes/users/bodies.js';
+import { plainString, type Store, type UserDocument } from '../../store/index.js';
 import { keepAnAdmin } from './lastAdmin.js';
 import { PEOPLE_LOCK } from './peopleLock.js';
 import { checkMembership } from './teamMembership.js';
 
-/** What PATCH /api/users/:id may change. */
-export interface UserChanges {
-  role?: Role;
-  teams?: string[];
-  /** null clears the name. */
-  name?: string | null;
-  password?: string;
-  disabled?: boolean;
-}
-
 export interface UpdateUserProps {
   store: Store;
   userId: string;
+  /** What PATCH /api/users/:id may change (its body). */
   changes: UserChanges;
 }
 

@@ -1,20 +1,7 @@
 import type { JSONSchemaType } from 'ajv';
-import type { UserChanges } from '../../commands/users/updateUser.js';
 import { bodyValidator } from '../../middleware/validation.js';
-import { ROLES, type Role } from '../../store/index.js';
-
-/** POST /api/users. */
-export interface CreateUserBody {
-  username: string;
-  password: string;
-  role: Role;
-  /** Team names (none for marketing; admins see every team whatever this holds). */
-  teams?: string[];
-  name?: string;
-}
-
-/** PATCH /api/users/:id. */
-export type PatchUserBody = UserChanges;
+import { ROLES } from '../../store/index.js';
+import type { CreateUserBody, UserChanges } from './bodies.js';
 
 // Stored lower-cased (the schema's pattern), so "Ana" and "ana" are one name.
 const username = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$' } as const;
@@ -31,7 +18,7 @@ const createUserSchema: JSONSchemaType<CreateUserBody> = {
   properties: { username, password, role, teams: { ...teams, nullable: true }, name: { ...name, nullable: true } },
 };
 
-const patchUserSchema: JSONSchemaType<PatchUserBody> = {
+const patchUserSchema: JSONSchemaType<UserChanges> = {
   type: 'object',
   required: [],
   additionalProperties: false,

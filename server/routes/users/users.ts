@@ -9,6 +9,7 @@ import { noStore } from '../../middleware/noStore.js';
 import { setSessionCookie } from '../../middleware/session.js';
 import { validBody } from '../../middleware/validation.js';
 import { presentUserAccount } from '../../presenters/user.js';
+import type { UpdatedUserAnswer, UserAnswer, UserListAnswer } from './bodies.js';
 import { checkCreateUserBody, checkPatchUserBody } from './schema.js';
 
 export interface UserRouteDeps {
@@ -26,20 +27,20 @@ export function userRoutes(deps: UserRouteDeps): Router {
   router.use('/api/users', noStore, requireRole('admin'));
 
   router.get('/api/users', async (_req, res) => {
-    res.json({ users: (await listUsers(auth.store)).map(presentUserAccount) });
+    res.json({ users: (await listUsers(auth.store)).map(presentUserAccount) } satisfies UserListAnswer);
   });
 
   router.post('/api/users', json, async (req, res) => {
     const body = validBody(checkCreateUserBody, req.body);
-    const user = await createUser({ store: auth.store, username: body.username, password: body.password, role: body.role, teams: body.teams ?? [], name: body.name });
-    res.status(201).json({ user: presentUserAccount(user) });
+    const user = await createUser({ ...body, store: auth.store, teams: body.teams ?? [] });
+    res.status(201).json({ user: presentUserAccount(user) } satisfies UserAnswer);
   });
 
   router.patch('/api/users/:id', json, async (req, res) => {
     const changes = validBody(checkPatchUserBody, req.body);
     const result = await updateUser({ store: auth.store, userId: req.params.id as string, changes });
     const csrfToken = await endStaleSessions(req, res, auth, result);
-    res.json({ user: presentUserAccount(result.user), ...(csrfToken ? { csrfToken } : {}) });
+    res.json({ user: presentUserAccount(result.user), ...(csrfToken ? { csrfToken } : {}) } satisfies UpdatedUserAnswer);
     if ((result.rightsChanged || result.passwordChanged) && deps.usersChanged) {
       deps.usersChanged([result.user._id]).catch((error: unknown) => logger.warn({ err: error, userId: result.user._id }, 'dropping a changed user\'s sockets failed'));
     }
