@@ -1,9 +1,9 @@
 import { request, setCsrfToken } from './http.js';
-import type { Tier } from './types.js';
 // Type-only: users and teams are the server presenters' own shapes (their file imports nothing the browser build lacks), so the two cannot drift.
 import type { PresentedTeam, PresentedUserAccount } from '../../../server/presenters/presentedPeople.js';
-// Type-only: the bodies and answers of /api/users are the server routes' own (an import-free file).
+// Type-only: the bodies and answers of /api/users and /api/teams are the server routes' own (an import-free file).
 import type { CreateUserBody, UpdatedUserAnswer, UserAnswer, UserChanges, UserListAnswer } from '../../../server/routes/users/bodies.js';
+import type { CreateTeamBody, TeamAnswer, TeamListAnswer } from '../../../server/routes/teams/bodies.js';
 
 export type { UserChanges } from '../../../server/routes/users/bodies.js';
 
@@ -32,12 +32,12 @@ export async function updateUser(id: string, changes: UserChanges): Promise<User
 
 /** Every team (admins). */
 export async function listTeams(): Promise<Team[]> {
-  return (await request<{ teams: Team[] }>('/api/teams')).teams;
+  return (await request<TeamListAnswer>('/api/teams')).teams;
 }
 
 /** Adds a team; 409 when the name is taken. */
-export async function createTeam(team: { name: string; tier: Tier; displayName?: string }): Promise<Team> {
-  return (await request<{ team: Team }>('/api/teams', { method: 'POST', body: team })).team;
+export async function createTeam(team: CreateTeamBody): Promise<Team> {
+  return (await request<TeamAnswer>('/api/teams', { method: 'POST', body: team })).team;
 }
 
 /** Deletes a team nothing refers to any more (409 says what still does). */

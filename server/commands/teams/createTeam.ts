@@ -1,14 +1,11 @@
 import { conflict } from '../../errors.js';
-import type { Tier } from '../../routing/index.js';
+import type { CreateTeamBody } from '../../routes/teams/bodies.js';
 import type { Store, TeamDocument } from '../../store/index.js';
 import { PEOPLE_LOCK } from '../users/peopleLock.js';
 
-export interface CreateTeamProps {
+/** The POST /api/teams body. */
+export interface CreateTeamProps extends CreateTeamBody {
   store: Store;
-  /** The name rule decisions and cases use (`care`, `helpdesk`…); it never changes. */
-  name: string;
-  tier: Tier;
-  displayName?: string;
 }
 
 /** Adds a team rules can route to and agents can join; 409 when the name is taken. */

@@ -1,20 +1,7 @@
 import type { JSONSchemaType } from 'ajv';
 import { bodyValidator } from '../../middleware/validation.js';
-import type { Tier } from '../../routing/index.js';
 import { TIERS } from '../../store/schemas/enums.js';
-
-/** POST /api/teams. */
-export interface CreateTeamBody {
-  name: string;
-  tier: Tier;
-  displayName?: string;
-}
-
-/** PATCH /api/teams/:name: only the display name; name and tier are what rules, cases and users refer to. */
-export interface PatchTeamBody {
-  /** Required (the schema says so); null clears it. */
-  displayName?: string | null;
-}
+import type { CreateTeamBody, PatchTeamBody } from './bodies.js';
 
 const displayName = { type: 'string', minLength: 1, maxLength: 100, pattern: '\\S' } as const;
 

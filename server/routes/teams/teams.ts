@@ -9,6 +9,7 @@ import { validBody } from '../../middleware/validation.js';
 import { presentTeam } from '../../presenters/team.js';
 import type { ActiveRuleSet } from '../../ruleSets/activeRuleSet.js';
 import type { Store } from '../../store/index.js';
+import type { TeamAnswer, TeamListAnswer } from './bodies.js';
 import { checkCreateTeamBody, checkPatchTeamBody } from './schema.js';
 
 export interface TeamRouteDeps {
@@ -25,17 +26,17 @@ export function teamRoutes(deps: TeamRouteDeps): Router {
   router.use('/api/teams', noStore, requireRole('admin'));
 
   router.get('/api/teams', async (_req, res) => {
-    res.json({ teams: (await listTeams(store)).map(presentTeam) });
+    res.json({ teams: (await listTeams(store)).map(presentTeam) } satisfies TeamListAnswer);
   });
 
   router.post('/api/teams', json, async (req, res) => {
     const body = validBody(checkCreateTeamBody, req.body);
-    res.status(201).json({ team: presentTeam(await createTeam({ store, name: body.name, tier: body.tier, displayName: body.displayName })) });
+    res.status(201).json({ team: presentTeam(await createTeam({ ...body, store })) } satisfies TeamAnswer);
   });
 
   router.patch('/api/teams/:name', json, async (req, res) => {
     const body = validBody(checkPatchTeamBody, req.body);
-    res.json({ team: presentTeam(await updateTeam({ store, name: req.params.name as string, displayName: body.displayName ?? null })) });
+    res.json({ team: presentTeam(await updateTeam({ store, name: req.params.name as string, displayName: body.displayName ?? null })) } satisfies TeamAnswer);
   });
 
   router.delete('/api/teams/:name', async (req, res) => {
