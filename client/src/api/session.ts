@@ -1,9 +1,11 @@
 import { ApiError, request, setCsrfToken } from './http.js';
 import type { Session } from './types.js';
+// Type-only: the login body is the server route's own (an import-free file).
+import type { LoginBody } from '../../../server/routes/session/bodies.js';
 
 /** Logs in; the server sets the session cookie. A wrong name or password throws ApiError 401. */
 export async function logIn(username: string, password: string): Promise<Session> {
-  const session = await request<Session>('/api/session', { method: 'POST', body: { username, password } });
+  const session = await request<Session>('/api/session', { method: 'POST', body: { username, password } satisfies LoginBody });
   setCsrfToken(session.csrfToken);
   return session;
 }

@@ -6,6 +6,7 @@ import type { PresentedMessage } from '../../../server/presenters/presentedMessa
 import type { PresentedUser } from '../../../server/presenters/presentedPeople.js';
 import type { PresentedThread, PresentedThreadMessage } from '../../../server/presenters/presentedThread.js';
 import type { RoutingTraceStep } from '../../../server/cases/routingTraceStep.js';
+import type { SessionAnswer } from '../../../server/routes/session/bodies.js';
 
 export type Role = PresentedUser['role'];
 export type Tier = PresentedCase['tier'];
@@ -20,10 +21,8 @@ export { PRIORITIES, TIERS } from '../../../server/store/schemas/enums.js';
 /** The logged-in user as the session answers carry it (the server's PresentedUser). */
 export type User = PresentedUser;
 
-export interface Session {
-  user: User;
-  csrfToken: string;
-}
+/** What logging in and GET /api/session answer: the server's SessionAnswer. */
+export type Session = SessionAnswer;
 
 /**
  * A case as GET /api/cases and `case:upsert` send it (the server's

@@ -1,11 +1,6 @@
 import type { JSONSchemaType } from 'ajv';
 import { bodyValidator } from '../../middleware/validation.js';
-
-/** POST /api/session. */
-export interface LoginBody {
-  username: string;
-  password: string;
-}
+import type { LoginBody } from './bodies.js';
 
 const loginSchema: JSONSchemaType<LoginBody> = {
   type: 'object',

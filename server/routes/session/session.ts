@@ -10,6 +10,7 @@ import { clearSessionCookie, currentSession, setSessionCookie } from '../../midd
 import { validBody } from '../../middleware/validation.js';
 import { presentUser } from '../../presenters/user.js';
 import { ROLES, type Store } from '../../store/index.js';
+import type { SessionAnswer } from './bodies.js';
 import { checkLoginBody } from './schema.js';
 
 export interface SessionRouteDeps {
@@ -48,11 +49,11 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     if (previous) await deps.sessions.destroy(previous.id);
     const session = await deps.sessions.create(user._id);
     setSessionCookie(req, res, session, deps.secret, deps.lifetimes.absoluteMs);
-    res.json({ user: presentUser(toSessionUser(user)), csrfToken: session.csrfToken });
+    res.json({ user: presentUser(toSessionUser(user)), csrfToken: session.csrfToken } satisfies SessionAnswer);
   });
 
   router.get('/api/session', noStore, loggedIn, (_req, res) => {
-    res.json({ user: presentUser(currentUser(res)!), csrfToken: currentSession(res)!.csrfToken });
+    res.json({ user: presentUser(currentUser(res)!), csrfToken: currentSession(res)!.csrfToken } satisfies SessionAnswer);
   });
 
   router.delete('/api/session', noStore, loggedIn, async (req, res) => {
