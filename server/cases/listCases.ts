@@ -1,11 +1,10 @@
 import type { Channel, Priority } from '../routing/index.js';
 import { plainString, plainValue, type CaseDocument, type CaseStatus, type Filter, type Store, type TeamScope } from '../store/index.js';
 import { afterPosition, BY_ACTIVITY, pageOf, type ActivityPosition } from './activityPage.js';
+import type { CaseSort } from './caseSorts.js';
 import { BY_DUE, BY_ID, dueAfter, duePageOf, noTargetAfter, type DuePosition } from './duePage.js';
 
-/** The orders of GET /api/cases: newest activity first, or soonest response-time target first. */
-export const CASE_SORTS = ['activity', 'due'] as const;
-export type CaseSort = (typeof CASE_SORTS)[number];
+export type { CaseSort } from './caseSorts.js';
 
 /** Where a page ends, tagged with the order it belongs to (a cursor only continues its own order). */
 export type CasePosition = ({ sort: 'activity' } & ActivityPosition) | ({ sort: 'due' } & DuePosition);

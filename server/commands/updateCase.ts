@@ -1,16 +1,7 @@
 import { conflict, notFound, unprocessable } from '../errors.js';
 import type { SessionUser } from '../middleware/currentUser.js';
-import type { Priority } from '../routing/index.js';
-import { plainString, scopeCovers, scopeForUser, type CaseDocument, type CaseEventDocument, type CaseStatus, type Store, type TeamScope } from '../store/index.js';
-
-/** What PATCH /api/cases/:id may change. */
-export interface CaseChanges {
-  status?: Exclude<CaseStatus, 'bot'>;
-  /** Username of an agent (or admin) of the case's team, or null to unassign. */
-  assignee?: string | null;
-  priority?: Priority;
-  tags?: string[];
-}
+import type { CaseChanges } from '../routes/cases/bodies.js';
+import { plainString, scopeCovers, scopeForUser, type CaseDocument, type CaseEventDocument, type Store, type TeamScope } from '../store/index.js';
 
 export interface UpdateCaseProps {
   store: Store;
@@ -18,6 +9,7 @@ export interface UpdateCaseProps {
   scope: TeamScope;
   actor: SessionUser;
   caseId: string;
+  /** What PATCH /api/cases/:id may change (its body but the version). */
   changes: CaseChanges;
   /** The version the caller last saw; a different current version is a 409. */
   expectedVersion?: number;

@@ -1,5 +1,7 @@
 import { queryString, request } from './http.js';
 import type { Case, CaseDetail, CaseFilters, CasePage, CasePatch, Channel } from './types.js';
+// Type-only: the answers are the cases routes' own (an import-free file).
+import type { CaseAnswer } from '../../../server/routes/cases/bodies.js';
 
 /** One page of the cases the user may see that match the filters, in their sort (newest activity first by default). */
 export function listCases(filters: CaseFilters, cursor: string | null, signal?: AbortSignal, limit = 100): Promise<CasePage> {
@@ -16,7 +18,7 @@ export function getCase(id: string, signal?: AbortSignal): Promise<CaseDetail> {
 
 /** Changes status, priority, assignee or tags; with `version`, a stale write answers 409. */
 export async function patchCase(id: string, patch: CasePatch): Promise<Case> {
-  const body = await request<{ case?: Case } & Partial<Case>>(`/api/cases/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch });
+  const body = await request<Partial<CaseAnswer> & Partial<Case>>(`/api/cases/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch });
   // The contract does not fix the answer's shape: accept the case itself or {case}.
   return (body.case ?? body) as Case;
 }

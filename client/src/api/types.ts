@@ -5,8 +5,9 @@ import type { PresentedCaseEvent } from '../../../server/presenters/presentedCas
 import type { PresentedMessage } from '../../../server/presenters/presentedMessage.js';
 import type { PresentedUser } from '../../../server/presenters/presentedPeople.js';
 import type { PresentedThread, PresentedThreadMessage } from '../../../server/presenters/presentedThread.js';
-import type { RoutingTraceStep } from '../../../server/cases/routingTraceStep.js';
+import type { CaseSort } from '../../../server/cases/caseSorts.js';
 import type { SessionAnswer } from '../../../server/routes/session/bodies.js';
+import type { CaseDetailAnswer, CaseListAnswer, CaseListFilters, CaseWithTrace, PatchCaseBody } from '../../../server/routes/cases/bodies.js';
 
 export type Role = PresentedUser['role'];
 export type Tier = PresentedCase['tier'];
@@ -26,9 +27,9 @@ export type Session = SessionAnswer;
 
 /**
  * A case as GET /api/cases and `case:upsert` send it (the server's
- * PresentedCase); the case detail may add `routing.trace`.
+ * PresentedCase); the case detail may add `routing.trace` (the server's CaseWithTrace).
  */
-export type Case = Omit<PresentedCase, 'routing'> & { routing: PresentedCase['routing'] & { trace?: RoutingTraceStep[] } };
+export type Case = CaseWithTrace;
 
 /** A message of a case's thread: the customer's, or one of ours (a reply, which has a delivery status): the server's PresentedMessage. */
 export type ThreadMessage = PresentedMessage;
@@ -40,40 +41,20 @@ export type ThreadMessage = PresentedMessage;
  */
 export type CaseEvent = Omit<PresentedCaseEvent, 'type'> & { type: PresentedCaseEvent['type'] | (string & {}) };
 
-export interface CaseDetail {
-  case: Case;
-  messages: ThreadMessage[];
-  events: CaseEvent[];
-}
+/** GET /api/cases/:id (the server's CaseDetailAnswer), its events as CaseEvent. */
+export type CaseDetail = Omit<CaseDetailAnswer, 'events'> & { events: CaseEvent[] };
 
-export interface CasePage {
-  cases: Case[];
-  nextCursor: string | null;
-}
+/** A page of GET /api/cases: the server's CaseListAnswer. */
+export type CasePage = CaseListAnswer;
 
 /** The inbox's sort orders: newest activity first (the server's default), or soonest response-time target first. */
-export type CaseSort = 'activity' | 'due';
+export type { CaseSort } from '../../../server/cases/caseSorts.js';
 
-/** The inbox filters ('' or absent = any); they go to GET /api/cases as they are named. */
-export interface CaseFilters {
-  status?: CaseStatus | '';
-  tier?: Tier | '';
-  team?: string;
-  priority?: Priority | '';
-  tag?: string;
-  channel?: Channel | '';
-  /** `me`, `none` (unassigned) or a username. */
-  assignee?: string;
-  sort?: CaseSort;
-}
+/** The inbox filters ('' or absent = any): GET /api/cases's own (the server's CaseListFilters), as they are named there, and the sort. */
+export type CaseFilters = { [Name in keyof CaseListFilters]?: CaseListFilters[Name] | '' } & { sort?: CaseSort };
 
-export interface CasePatch {
-  status?: CaseStatus;
-  priority?: Priority;
-  assignee?: string | null;
-  tags?: string[];
-  version?: number;
-}
+/** A PATCH /api/cases/:id body: the server's PatchCaseBody. */
+export type CasePatch = PatchCaseBody;
 
 /** A public post of a monitored thread (text and author masked by the server): the server presenter's shape. */
 export type MonitorMessage = PresentedThreadMessage;

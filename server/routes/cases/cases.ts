@@ -12,6 +12,7 @@ import { presentCaseEvent } from '../../presenters/caseEvent.js';
 import { presentMessage } from '../../presenters/message.js';
 import { ROLES, scopeForUser, type Store } from '../../store/index.js';
 import { decodeCaseCursor, encodeCaseCursor } from './caseCursor.js';
+import type { CaseAnswer, CaseDetailAnswer, CaseListAnswer } from './bodies.js';
 import { checkListCasesQuery, checkPatchCaseBody } from './schema.js';
 
 export interface CaseRouteDeps {
@@ -46,7 +47,7 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
       limit: query.limit,
       after: query.cursor === undefined ? undefined : decodeCaseCursor(query.cursor, query.sort),
     });
-    res.json({ cases: page.items.map(presentCase), nextCursor: page.next ? encodeCaseCursor(page.next) : null });
+    res.json({ cases: page.items.map(presentCase), nextCursor: page.next ? encodeCaseCursor(page.next) : null } satisfies CaseListAnswer);
   });
 
   router.get('/api/cases/:id', noStore, requireRole(...ROLES), async (req, res) => {
@@ -55,7 +56,7 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
     const presented = presentCase(detail.case);
     // Beyond the contract: routing.trace, the rules of the routing version up to the deciding one, each with why it did not match.
     const routing = detail.trace ? { ...presented.routing, trace: detail.trace } : presented.routing;
-    res.json({ case: { ...presented, routing }, messages: detail.messages.map(presentMessage), events: detail.events.map(presentCaseEvent) });
+    res.json({ case: { ...presented, routing }, messages: detail.messages.map(presentMessage), events: detail.events.map(presentCaseEvent) } satisfies CaseDetailAnswer);
   });
 
   router.patch('/api/cases/:id', noStore, requireRole(...ROLES), express.json({ limit: '16kb' }), async (req, res) => {
@@ -63,7 +64,7 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
     if (Object.keys(changes).length === 0) throw badRequest('invalid request body', [{ pointer: '', message: 'must change at least one of status, assignee, priority, tags' }]);
     const user = currentUser(res)!;
     const result = await updateCase({ store, scope: scopeForUser(user), actor: user, caseId: req.params.id as string, changes, expectedVersion: version });
-    res.json({ case: presentCase(result.case) });
+    res.json({ case: presentCase(result.case) } satisfies CaseAnswer);
     if (result.event && deps.casesChanged) {
       deps.casesChanged([result.case._id]).catch((error: unknown) => logger.warn({ err: error, caseId: result.case._id }, 'announcing a case update failed'));
     }

@@ -1,26 +1,16 @@
 import type { JSONSchemaType } from 'ajv';
-import type { CaseChanges } from '../../commands/updateCase.js';
 import { bodyValidator, queryValidator } from '../../middleware/validation.js';
-import { CASE_STATUSES, type CaseStatus } from '../../store/index.js';
+import { CASE_STATUSES } from '../../store/index.js';
 import { CHANNELS, PRIORITIES, TIERS } from '../../store/schemas/enums.js';
-import type { Channel, Priority } from '../../routing/index.js';
-import { CASE_SORTS, type CaseSort } from '../../cases/listCases.js';
+import { CASE_SORTS } from '../../cases/caseSorts.js';
+import type { CaseListQuery, PatchCaseBody } from './bodies.js';
 
 export const MAX_PAGE = 100;
 
-/** GET /api/cases query. */
-export interface ListCasesQuery {
-  team?: string;
-  tier?: number;
-  status?: CaseStatus;
-  priority?: Priority;
-  tag?: string;
-  channel?: Channel;
-  /** A username, `me` (the caller) or `none` (unassigned). */
-  assignee?: string;
-  sort: CaseSort;
+/** GET /api/cases query once checked: `sort` and `limit` have their defaults. */
+export interface ListCasesQuery extends CaseListQuery {
+  sort: NonNullable<CaseListQuery['sort']>;
   limit: number;
-  cursor?: string;
 }
 
 const listCasesSchema: JSONSchemaType<ListCasesQuery> = {
@@ -43,11 +33,6 @@ const listCasesSchema: JSONSchemaType<ListCasesQuery> = {
 };
 
 export const checkListCasesQuery = queryValidator(listCasesSchema);
-
-/** PATCH /api/cases/:id body. */
-export interface PatchCaseBody extends CaseChanges {
-  version?: number;
-}
 
 const patchCaseSchema: JSONSchemaType<PatchCaseBody> = {
   type: 'object',

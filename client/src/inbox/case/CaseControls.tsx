@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { patchCase } from '../../api/cases.js';
 import { ApiError } from '../../api/http.js';
-import { CASE_STATUSES, PRIORITIES, type Case, type CasePatch, type CaseStatus, type Priority } from '../../api/types.js';
+import { CASE_STATUSES, PRIORITIES, type Case, type CasePatch, type Priority } from '../../api/types.js';
 import { useSession } from '../../session/SessionContext.js';
 
 interface CaseControlsProps {
@@ -48,7 +48,7 @@ export function CaseControls({ item, onSaved, onStale }: CaseControlsProps) {
       <h2 id="controls-title">Case</h2>
       <div className="field">
         <label htmlFor="case-status">Status</label>
-        <select id="case-status" value={item.status} disabled={saving} onChange={(e) => void save({ status: e.target.value as CaseStatus }, `Status set to ${e.target.value}.`)}>
+        <select id="case-status" value={item.status} disabled={saving} onChange={(e) => void save({ status: e.target.value as CasePatch['status'] }, `Status set to ${e.target.value}.`)}>
           {CASE_STATUSES.map((status) => <option key={status} value={status}>{status}</option>)}
         </select>
       </div>

@@ -1,0 +1,71 @@
+import type { CaseSort } from '../../cases/caseSorts.js';
+import type { RoutingTraceStep } from '../../cases/routingTraceStep.js';
+import type { PresentedCase } from '../../presenters/presentedCase.js';
+import type { PresentedCaseEvent } from '../../presenters/presentedCaseEvent.js';
+import type { PresentedMessage } from '../../presenters/presentedMessage.js';
+import type { Channel, Priority, Tier } from '../../routing/types.js';
+import type { CaseStatus } from '../../store/schemas/caseStatus.js';
+
+/*
+ * The queries, request bodies and answers of /api/cases and what hangs off a
+ * case. Their own file, importing only import-free type modules, because the
+ * client uses them (type-only) and a client type-check cannot follow
+ * schema.ts or the routes into the store (node-only modules).
+ */
+
+/** The filters of GET /api/cases (all optional; they hold together). */
+export interface CaseListFilters {
+  team?: string;
+  tier?: Tier;
+  status?: CaseStatus;
+  priority?: Priority;
+  tag?: string;
+  channel?: Channel;
+  /** A username, `me` (the caller) or `none` (unassigned). */
+  assignee?: string;
+}
+
+/** GET /api/cases query, as sent (the server fills in `sort` and `limit`). */
+export interface CaseListQuery extends CaseListFilters {
+  /** Default: `activity` (newest activity first). */
+  sort?: CaseSort;
+  limit?: number;
+  /** The `nextCursor` of the page before. */
+  cursor?: string;
+}
+
+/** GET /api/cases: one page of cases, and the cursor of the next (null on the last). */
+export interface CaseListAnswer {
+  cases: PresentedCase[];
+  nextCursor: string | null;
+}
+
+/** A case as GET /api/cases/:id gives it: beyond the contract, `routing.trace` (the rules up to the deciding one, each with why it did not match). */
+export type CaseWithTrace = Omit<PresentedCase, 'routing'> & { routing: PresentedCase['routing'] & { trace?: RoutingTraceStep[] } };
+
+/** GET /api/cases/:id: the case, its thread and its history. */
+export interface CaseDetailAnswer {
+  case: CaseWithTrace;
+  messages: PresentedMessage[];
+  events: PresentedCaseEvent[];
+}
+
+/** What PATCH /api/cases/:id may change. */
+export interface CaseChanges {
+  status?: Exclude<CaseStatus, 'bot'>;
+  /** Username of an agent (or admin) of the case's team, or null to unassign. */
+  assignee?: string | null;
+  priority?: Priority;
+  tags?: string[];
+}
+
+/** PATCH /api/cases/:id body. */
+export interface PatchCaseBody extends CaseChanges {
+  /** The version the caller last saw; a different current version is a 409. */
+  version?: number;
+}
+
+/** PATCH /api/cases/:id: the case as it now is. */
+export interface CaseAnswer {
+  case: PresentedCase;
+}
