@@ -1,7 +1,7 @@
 import { queryString, request } from './http.js';
 import type { Case, CaseDetail, CaseFilters, CasePage, CasePatch, Channel } from './types.js';
 // Type-only: the answers are the cases routes' own (an import-free file).
-import type { CaseAnswer } from '../../../server/routes/cases/bodies.js';
+import type { CaseAnswer, ReplyAnswer, ReplyBody } from '../../../server/routes/cases/bodies.js';
 
 /** One page of the cases the user may see that match the filters, in their sort (newest activity first by default). */
 export function listCases(filters: CaseFilters, cursor: string | null, signal?: AbortSignal, limit = 100): Promise<CasePage> {
@@ -24,6 +24,6 @@ export async function patchCase(id: string, patch: CasePatch): Promise<Case> {
 }
 
 /** Sends a public reply or a DM through the case's connector (202: queued). */
-export function sendReply(id: string, text: string, channel: Channel): Promise<{ reply: { id: string; status: string } }> {
-  return request(`/api/cases/${encodeURIComponent(id)}/replies`, { method: 'POST', body: { text, channel } });
+export function sendReply(id: string, text: string, channel: Channel): Promise<ReplyAnswer> {
+  return request(`/api/cases/${encodeURIComponent(id)}/replies`, { method: 'POST', body: { text, channel } satisfies ReplyBody });
 }

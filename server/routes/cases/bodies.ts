@@ -2,7 +2,7 @@ import type { CaseSort } from '../../cases/caseSorts.js';
 import type { RoutingTraceStep } from '../../cases/routingTraceStep.js';
 import type { PresentedCase } from '../../presenters/presentedCase.js';
 import type { PresentedCaseEvent } from '../../presenters/presentedCaseEvent.js';
-import type { PresentedMessage } from '../../presenters/presentedMessage.js';
+import type { PresentedMessage, PresentedReply } from '../../presenters/presentedMessage.js';
 import type { Channel, Priority, Tier } from '../../routing/types.js';
 import type { CaseStatus } from '../../store/schemas/caseStatus.js';
 
@@ -68,4 +68,15 @@ export interface PatchCaseBody extends CaseChanges {
 /** PATCH /api/cases/:id: the case as it now is. */
 export interface CaseAnswer {
   case: PresentedCase;
+}
+
+/** POST /api/cases/:id/replies body. */
+export interface ReplyBody {
+  text: string;
+  channel: Channel;
+}
+
+/** POST /api/cases/:id/replies (202): the queued reply's id and delivery status. */
+export interface ReplyAnswer {
+  reply: Pick<PresentedReply, 'id' | 'status'>;
 }

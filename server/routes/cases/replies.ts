@@ -6,14 +6,8 @@ import { noStore } from '../../middleware/noStore.js';
 import { bodyValidator, validBody } from '../../middleware/validation.js';
 import type { ReplyQueue } from '../../replies/replies.js';
 import { X_DM_MAX_LENGTH } from '../../replies/xLength.js';
-import type { Channel } from '../../routing/index.js';
 import { messageIdOf, ROLES, scopeForUser, type Store } from '../../store/index.js';
-
-/** POST /api/cases/:id/replies body. */
-export interface ReplyBody {
-  text: string;
-  channel: Channel;
-}
+import type { ReplyAnswer, ReplyBody } from './bodies.js';
 
 // The DM limit bounds every reply here (ajv counts code points); a public reply's 280, as X counts, is the command's check.
 const replySchema: JSONSchemaType<ReplyBody> = {
@@ -47,7 +41,7 @@ export function replyRoutes(deps: ReplyRouteDeps): Router {
     const body = validBody(checkReplyBody, req.body);
     const user = currentUser(res)!;
     const { reply } = await deps.replies.queue({ scope: scopeForUser(user), sender: { kind: 'user', id: user.id }, caseId: req.params.id as string, text: body.text, channel: body.channel });
-    res.status(202).json({ reply: { id: reply._id, status: reply.delivery!.status } });
+    res.status(202).json({ reply: { id: reply._id, status: reply.delivery!.status } } satisfies ReplyAnswer);
     deps.casesChanged?.([reply.caseId!], new Set([messageIdOf(reply)])).catch((error: unknown) => logger.warn({ err: error, caseId: reply.caseId }, 'announcing a reply failed'));
   });
 
