@@ -1,24 +1,18 @@
 import { slaDueAt } from '../cases/sla.js';
 import { conflict, notFound, unprocessable } from '../errors.js';
 import type { SessionUser } from '../middleware/currentUser.js';
+import type { EscalationBody } from '../routes/cases/bodies.js';
 import type { Tier } from '../routing/index.js';
 import { plainString, type CaseDocument, type CaseEventDocument, type Store, type TeamDocument, type TeamScope } from '../store/index.js';
 import { changeCase, type CaseChange } from './changeCase.js';
 
-/** Agents escalate to an agent tier: 1 (e.g. from the bot) or 2 (the private help desk). */
-export type EscalationTier = Exclude<Tier, 0>;
-
-export interface EscalateCaseProps {
+/** The POST /api/cases/:id/escalations body (reason, tier, team), and who escalates which case. */
+export interface EscalateCaseProps extends EscalationBody {
   store: Store;
   /** The caller's teams: a case outside them is not found. */
   scope: TeamScope;
   actor: SessionUser;
   caseId: string;
-  reason: string;
-  /** Default: the next tier up (at most 2), or the named team's tier. */
-  tier?: EscalationTier;
-  /** Default: the first team of the tier. */
-  team?: string;
   now?: Date;
 }
 

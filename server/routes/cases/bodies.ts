@@ -80,3 +80,21 @@ export interface ReplyBody {
 export interface ReplyAnswer {
   reply: Pick<PresentedReply, 'id' | 'status'>;
 }
+
+/** Agents escalate to an agent tier: 1 (e.g. from the bot) or 2 (the private help desk). */
+export type EscalationTier = Exclude<Tier, 0>;
+
+/** POST /api/cases/:id/escalations body. */
+export interface EscalationBody {
+  reason: string;
+  /** Default: the next tier up (at most 2), or the named team's tier. */
+  tier?: EscalationTier;
+  /** Default: the first team of the tier. */
+  team?: string;
+}
+
+/** POST /api/cases/:id/escalations: the case as it now is, and the `escalated` event. */
+export interface EscalationAnswer {
+  case: PresentedCase;
+  event: PresentedCaseEvent;
+}

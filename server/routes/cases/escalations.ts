@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 import type { JSONSchemaType } from 'ajv';
-import { escalateCase, type EscalationTier } from '../../commands/escalateCase.js';
+import { escalateCase } from '../../commands/escalateCase.js';
 import { logger } from '../../logger.js';
 import { currentUser, requireRole } from '../../middleware/currentUser.js';
 import { noStore } from '../../middleware/noStore.js';
@@ -8,13 +8,7 @@ import { bodyValidator, validBody } from '../../middleware/validation.js';
 import { presentCase } from '../../presenters/case.js';
 import { presentCaseEvent } from '../../presenters/caseEvent.js';
 import { ROLES, scopeForUser, type Store } from '../../store/index.js';
-
-/** POST /api/cases/:id/escalations body. */
-export interface EscalationBody {
-  reason: string;
-  tier?: EscalationTier;
-  team?: string;
-}
+import type { EscalationAnswer, EscalationBody } from './bodies.js';
 
 const escalationSchema: JSONSchemaType<EscalationBody> = {
   type: 'object',
@@ -46,8 +40,8 @@ export function escalationRoutes(deps: EscalationRouteDeps): Router {
   router.post('/api/cases/:id/escalations', noStore, requireRole(...ROLES), express.json({ limit: '16kb' }), async (req, res) => {
     const body = validBody(checkEscalationBody, req.body);
     const user = currentUser(res)!;
-    const result = await escalateCase({ store: deps.store, scope: scopeForUser(user), actor: user, caseId: req.params.id as string, reason: body.reason, tier: body.tier, team: body.team });
-    res.json({ case: presentCase(result.case), event: presentCaseEvent(result.event) });
+    const result = await escalateCase({ ...body, store: deps.store, scope: scopeForUser(user), actor: user, caseId: req.params.id as string });
+    res.json({ case: presentCase(result.case), event: presentCaseEvent(result.event) } satisfies EscalationAnswer);
     deps.casesChanged?.([result.case._id]).catch((error: unknown) => logger.warn({ err: error, caseId: result.case._id }, 'announcing an escalation failed'));
   });
 
