@@ -98,3 +98,13 @@ export interface EscalationAnswer {
   case: PresentedCase;
   event: PresentedCaseEvent;
 }
+
+/** POST /api/cases/:id/notes body. */
+export interface NoteBody {
+  text: string;
+}
+
+/** POST /api/cases/:id/notes (201): the `note` event. */
+export interface NoteAnswer {
+  event: PresentedCaseEvent;
+}

@@ -8,11 +8,7 @@ import { bodyValidator, validBody } from '../../middleware/validation.js';
 import { presentCaseEvent } from '../../presenters/caseEvent.js';
 import { NOTE_MAX_LENGTH } from './noteLimits.js';
 import { ROLES, scopeForUser, type Store } from '../../store/index.js';
-
-/** POST /api/cases/:id/notes body. */
-export interface NoteBody {
-  text: string;
-}
+import type { NoteAnswer, NoteBody } from './bodies.js';
 
 export { NOTE_MAX_LENGTH } from './noteLimits.js';
 
@@ -45,7 +41,7 @@ export function noteRoutes(deps: NoteRouteDeps): Router {
     const body = validBody(checkNoteBody, req.body);
     const user = currentUser(res)!;
     const added = await addNote({ store: deps.store, scope: scopeForUser(user), author: user, caseId: req.params.id as string, text: body.text });
-    res.status(201).json({ event: presentCaseEvent(added.event) });
+    res.status(201).json({ event: presentCaseEvent(added.event) } satisfies NoteAnswer);
     deps.casesChanged?.([added.case._id]).catch((error: unknown) => logger.warn({ err: error, caseId: added.case._id }, 'announcing a note failed'));
   });
 
