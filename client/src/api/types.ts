@@ -7,6 +7,7 @@ import type { PresentedUser } from '../../../server/presenters/presentedPeople.j
 import type { PresentedThread, PresentedThreadMessage } from '../../../server/presenters/presentedThread.js';
 import type { CaseSort } from '../../../server/cases/caseSorts.js';
 import type { SessionAnswer } from '../../../server/routes/session/bodies.js';
+import type { ThreadListAnswer } from '../../../server/routes/monitor/bodies.js';
 import type { CaseDetailAnswer, CaseListAnswer, CaseListFilters, CaseWithTrace, PatchCaseBody } from '../../../server/routes/cases/bodies.js';
 
 export type Role = PresentedUser['role'];
@@ -62,10 +63,8 @@ export type MonitorMessage = PresentedThreadMessage;
 /** A public thread as the monitor shows it (GET /api/monitor/threads, `thread:upsert`): the server presenter's shape. */
 export type MonitorThread = PresentedThread;
 
-export interface MonitorPage {
-  threads: MonitorThread[];
-  nextCursor: string | null;
-}
+/** A page of GET /api/monitor/threads: the server's ThreadListAnswer. */
+export type MonitorPage = ThreadListAnswer;
 
 /** One rule of a case's routing trace as GET /api/cases/:id gives it: why an earlier rule did not match (`why`, `pointer` into the rule set). */
 export type { RoutingTraceStep } from '../../../server/cases/routingTraceStep.js';

@@ -1,10 +1,10 @@
 import type { JSONSchemaType } from 'ajv';
 import { queryValidator } from '../../middleware/validation.js';
+import type { ThreadListQuery } from './bodies.js';
 
-/** GET /api/monitor/threads query. */
-export interface ThreadsQuery {
+/** GET /api/monitor/threads query once checked: `limit` has its default. */
+export interface ThreadsQuery extends ThreadListQuery {
   limit: number;
-  cursor?: string;
 }
 
 const threadsSchema: JSONSchemaType<ThreadsQuery> = {
