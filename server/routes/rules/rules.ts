@@ -14,6 +14,7 @@ import { validBody } from '../../middleware/validation.js';
 import type { ActiveRuleSet } from '../../ruleSets/activeRuleSet.js';
 import type { Store } from '../../store/index.js';
 import { presentActive, presentDraft, presentPublished, presentVersion, presentWarning } from './presenters.js';
+import type { RulesAnswer, SavedDraftAnswer, VersionListAnswer } from './bodies.js';
 import { checkBacktestBody, checkPublishBody, checkRollbackBody, checkSaveDraftBody, checkTestBody } from './schema.js';
 
 export interface RuleRoutesDeps {
@@ -36,14 +37,14 @@ export function ruleRoutes(deps: RuleRoutesDeps): Router {
 
   router.get('/api/rules', requireRole('admin', 'agent'), async (_req, res) => {
     const { active, draft } = await readRules({ store, rules });
-    res.json({ active: presentActive(active), draft: draft ? presentDraft(draft.document, draft.check) : null });
+    res.json({ active: presentActive(active), draft: draft ? presentDraft(draft.document, draft.check) : null } satisfies RulesAnswer);
   });
 
   router.put('/api/rules/draft', admin, json, async (req, res) => {
     const body = validBody(checkSaveDraftBody, req.body);
     const { draft, check } = await saveDraft({ store, rules, ruleSet: body.ruleSet, expectedVersion: body.version, user: userOf(res) });
     if (!check.valid) throw invalidRuleSet('the rule set is invalid: the draft was saved, but it cannot be published until this is fixed', check.errors);
-    res.json({ draft: presentDraft(draft, check), warnings: check.warnings.map(presentWarning) });
+    res.json({ draft: presentDraft(draft, check), warnings: check.warnings.map(presentWarning) } satisfies SavedDraftAnswer);
   });
 
   router.post('/api/rules/test', admin, json, async (req, res) => {
@@ -62,7 +63,7 @@ export function ruleRoutes(deps: RuleRoutesDeps): Router {
   });
 
   router.get('/api/rules/versions', admin, async (_req, res) => {
-    res.json({ versions: (await listVersions(store)).map((entry) => presentVersion(entry)) });
+    res.json({ versions: (await listVersions(store)).map((entry) => presentVersion(entry)) } satisfies VersionListAnswer);
   });
 
   router.get('/api/rules/versions/:version', admin, async (req, res) => {
