@@ -76,6 +76,9 @@ function errorFrom(response: Response, body: unknown): ApiError {
   return new ApiError(response.status, code, message, error?.details);
 }
 
+/** A route's query (the server's own type) as queryString takes it: every parameter named, '', null or undefined when left out. */
+export type QueryOf<Query> = { [Name in keyof Required<Query>]: Query[Name] | '' | null | undefined };
+
 /** A query string from the defined, non-empty parameters. */
 export function queryString(params: Record<string, string | number | undefined | null>): string {
   const search = new URLSearchParams();

@@ -6,11 +6,7 @@ import { currentUser, requireRole } from '../../middleware/currentUser.js';
 import { noStore } from '../../middleware/noStore.js';
 import { queryValidator, validQuery } from '../../middleware/validation.js';
 import { scopeForUser, type Store } from '../../store/index.js';
-
-interface MetricsQuery {
-  from?: string;
-  to?: string;
-}
+import type { MetricsQuery } from './bodies.js';
 
 const checkMetricsQuery = queryValidator<MetricsQuery>({
   type: 'object',
