@@ -1,13 +1,13 @@
-import { queryString, request } from './http.js';
+import { queryString, request, type QueryOf } from './http.js';
 import type { Case, CaseDetail, CaseFilters, CasePage, CasePatch, Channel } from './types.js';
-// Type-only: the answers are the cases routes' own (an import-free file).
-import type { CaseAnswer, ReplyAnswer, ReplyBody } from '../../../server/routes/cases/bodies.js';
+// Type-only: the query, bodies and answers are the cases routes' own (an import-free file).
+import type { CaseAnswer, CaseListQuery, ReplyAnswer, ReplyBody } from '../../../server/routes/cases/bodies.js';
 
 /** One page of the cases the user may see that match the filters, in their sort (newest activity first by default). */
 export function listCases(filters: CaseFilters, cursor: string | null, signal?: AbortSignal, limit = 100): Promise<CasePage> {
   const { status, tier, team, priority, tag, channel, assignee, sort } = filters;
   // The default sort is left out, so the request is the same as before sorting existed.
-  const query = queryString({ status, tier, team, priority, tag, channel, assignee, sort: sort === 'activity' ? undefined : sort, limit, cursor });
+  const query = queryString({ status, tier, team, priority, tag, channel, assignee, sort: sort === 'activity' ? undefined : sort, limit, cursor } satisfies QueryOf<CaseListQuery>);
   return request<CasePage>(`/api/cases${query}`, { signal });
 }
 
