@@ -1,4 +1,13 @@
-/** An error with an HTTP status and a stable code, answered as {"error":{code,message,details}}. */
+/**
+ * What every error answers (the error handler's body): a stable code, a
+ * message for people, and details such as the problems at JSON Pointers.
+ * This file imports nothing: the client reads it type-only.
+ */
+export interface ErrorAnswer {
+  error: { code: string; message: string; details?: unknown };
+}
+
+/** An error with an HTTP status and a stable code, answered as {"error":{code,message,details}} (ErrorAnswer). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,

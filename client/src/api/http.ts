@@ -1,4 +1,7 @@
-/** An error the API answered with ({"error":{code,message,details}}), or a network failure (status 0). */
+// Type-only: the error body is the server's own shape.
+import type { ErrorAnswer } from '../../../server/errors.js';
+
+/** An error the API answered with ({"error":{code,message,details}}: the server's ErrorAnswer), or a network failure (status 0). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -70,7 +73,8 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 function errorFrom(response: Response, body: unknown): ApiError {
-  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+  // Checked as it is read: a proxy in between may answer something else.
+  const error = (body as Partial<ErrorAnswer> | undefined)?.error;
   const code = typeof error?.code === 'string' ? error.code : `http_${response.status}`;
   const message = typeof error?.message === 'string' ? error.message : `The server answered ${response.status} ${response.statusText}`.trim();
   return new ApiError(response.status, code, message, error?.details);
