@@ -14,7 +14,7 @@ export function TimesChart({ title, rows }: { title: string; rows: TimeRow[] }) 
         <>
           <div className="chart-canvas" aria-hidden="true">
             <ResponsiveContainer width="100%" height={200}>
-              <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+              <BarChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} />
                 <YAxis width={40} unit="m" />

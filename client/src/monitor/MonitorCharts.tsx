@@ -15,7 +15,7 @@ export function MonitorCharts({ threads }: { threads: MonitorThread[] }) {
           <>
             <div className="chart-canvas" aria-hidden="true">
               <ResponsiveContainer width="100%" height={180}>
-                <BarChart data={volume} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+                <BarChart accessibilityLayer={false} data={volume} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
                   <CartesianGrid strokeDasharray="3 3" vertical={false} />
                   <XAxis dataKey="hour" tick={{ fontSize: 11 }} minTickGap={24} />
                   <YAxis allowDecimals={false} width={36} />
@@ -37,7 +37,7 @@ export function MonitorCharts({ threads }: { threads: MonitorThread[] }) {
           <>
             <div className="chart-canvas" aria-hidden="true">
               <ResponsiveContainer width="100%" height={Math.max(120, keywords.length * 22)}>
-                <BarChart data={keywords} layout="vertical" margin={{ top: 4, right: 8, bottom: 4, left: 8 }}>
+                <BarChart accessibilityLayer={false} data={keywords} layout="vertical" margin={{ top: 4, right: 8, bottom: 4, left: 8 }}>
                   <XAxis type="number" allowDecimals={false} />
                   <YAxis type="category" dataKey="word" width={90} tick={{ fontSize: 12 }} />
                   <Tooltip />
