@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import express, { Router, type Express } from 'express';
 import helmet from 'helmet';
 import { createAuth, type AuthOptions } from './auth/authOptions.js';
+import type { ResponseTargets } from './cases/responseTargets.js';
 import type { Connector } from './connectors/connector.js';
 import { requireCsrfToken } from './middleware/csrf.js';
 import { apiNotFound, errorHandler } from './middleware/errorHandler.js';
@@ -38,6 +39,8 @@ export interface AppDeps {
   replies?: ReplyQueue;
   /** Drops the live sockets of users whose role, teams, password or enabled state changed. */
   usersChanged?: (userIds: string[]) => Promise<void>;
+  /** Response-time targets (RESPONSE_TARGETS; default: DEFAULT_SLA). */
+  targets?: ResponseTargets;
 }
 
 /** The express app: security headers, the API routes, one error handler. */
@@ -57,7 +60,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(teamRoutes({ store: auth.store, rules: deps.rules.rules }));
   app.use(caseRoutes({ store: auth.store, casesChanged: deps.casesChanged }));
   if (deps.replies) app.use(replyRoutes({ store: auth.store, replies: deps.replies, casesChanged: deps.casesChanged }));
-  app.use(escalationRoutes({ store: auth.store, casesChanged: deps.casesChanged }));
+  app.use(escalationRoutes({ store: auth.store, casesChanged: deps.casesChanged, targets: deps.targets }));
   app.use(noteRoutes({ store: auth.store, casesChanged: deps.casesChanged }));
   app.use(metricsRoutes({ store: auth.store }));
   app.use(monitorRoutes({ store: auth.store }));

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { parseResponseTargets, type ResponseTargets } from './cases/responseTargets.js';
+import { DEFAULT_SLA } from './cases/sla.js';
 
 /** The server's configuration, read from the environment (api.md "Configuration"; .env.example lists the same variables). */
 export interface Env {
@@ -15,6 +17,8 @@ export interface Env {
   xSimulator: boolean;
   rulesFile: string;
   demoUsers: boolean;
+  /** Each tier's first-response and resolution targets (RESPONSE_TARGETS over the defaults). */
+  responseTargets: ResponseTargets;
 }
 
 /** A configuration problem, named by variable. */
@@ -56,7 +60,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${logLevel}"`);
   }
   const demoUsers = readFlag(get('DEMO_USERS'), true, 'DEMO_USERS', problems);
-  if (problems.length > 0) throw new EnvError(problems);
+  const targetsText = get('RESPONSE_TARGETS');
+  const targets = targetsText === undefined ? { targets: DEFAULT_SLA } : parseResponseTargets(targetsText);
+  if ('problems' in targets) problems.push(...targets.problems);
+  if (problems.length > 0 || 'problems' in targets) throw new EnvError(problems);
   const [appKey, appSecret, accessToken, accessSecret] = credentialValues as string[];
   return {
     port,
@@ -72,6 +79,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     xSimulator,
     rulesFile: get('RULES_FILE') ?? 'rules/default.rules.json',
     demoUsers,
+    responseTargets: targets.targets,
   };
 }
 

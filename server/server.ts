@@ -70,9 +70,9 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   // Set once the live server is up; messages ingested before then are announced by nobody (no one is connected yet).
   const live: { feed?: CaseFeed; disconnectUsers?: (userIds: string[]) => Promise<void> } = {};
   const connectors: Connector[] = [];
-  const replies = new Replies({ store, rules, brandAccounts, connectors: () => connectors, retry: options.replyRetry, botWindowMs: options.botAnswerWindowMs, announce: async (caseIds, messageIds) => live.feed?.casesChanged(caseIds, messageIds) });
+  const replies = new Replies({ store, rules, brandAccounts, connectors: () => connectors, retry: options.replyRetry, botWindowMs: options.botAnswerWindowMs, targets: env.responseTargets, announce: async (caseIds, messageIds) => live.feed?.casesChanged(caseIds, messageIds) });
   const ingest = async (messages: Message[]) => {
-    const result = await ingestMessages({ store, rules, brandAccounts, messages });
+    const result = await ingestMessages({ store, rules, brandAccounts, messages, targets: env.responseTargets });
     if (live.feed && result.accepted.length > 0) {
       const accepted = new Set(result.accepted);
       // The messages are stored whatever happens here: a failed announcement is logged, clients refetch on their next event or reconnect.
@@ -98,7 +98,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   if (simulator) logger.info({ baseUrl: simulator.baseUrl }, 'X API simulator feeding demo traffic (no X credentials set)');
 
   const sessions = new StoredSessionStore(store.collections.sessions);
-  const app = createApp({ storeBackend: store.backend, ingestToken: env.ingestToken, ingest, connectors: () => connectors, rules: { store, rules, brandAccounts }, auth: { store, secret: env.sessionSecret, sessions }, casesChanged: async (caseIds, messageIds) => live.feed?.casesChanged(caseIds, messageIds), replies, usersChanged: async (userIds) => live.disconnectUsers?.(userIds) });
+  const app = createApp({ storeBackend: store.backend, targets: env.responseTargets, ingestToken: env.ingestToken, ingest, connectors: () => connectors, rules: { store, rules, brandAccounts }, auth: { store, secret: env.sessionSecret, sessions }, casesChanged: async (caseIds, messageIds) => live.feed?.casesChanged(caseIds, messageIds), replies, usersChanged: async (userIds) => live.disconnectUsers?.(userIds) });
   const http = app.listen(env.port, env.host);
   await once(http, 'listening');
   const { io, presence } = attachLiveServer(http, {

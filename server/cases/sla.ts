@@ -14,7 +14,7 @@ export const DEFAULT_SLA: Record<Tier, TierTargets> = {
 };
 
 /** When the next response-time target of a case falls due: first response until one is sent, then resolution. */
-export function slaDueAt(tier: Tier, openedAt: Date, firstResponseAt: Date | null, targets: Record<Tier, TierTargets> = DEFAULT_SLA): Date {
+export function slaDueAt(tier: Tier, openedAt: Date, firstResponseAt: Date | null, targets: Record<Tier, TierTargets>): Date {
   const target = targets[tier];
   if (firstResponseAt === null) return new Date(openedAt.getTime() + target.firstResponseMinutes * 60_000);
   return new Date(openedAt.getTime() + target.resolutionMinutes * 60_000);

@@ -1,4 +1,5 @@
-import { slaDueAt } from '../cases/sla.js';
+import type { ResponseTargets } from '../cases/responseTargets.js';
+import { DEFAULT_SLA, slaDueAt } from '../cases/sla.js';
 import { conflict, notFound, unprocessable } from '../errors.js';
 import type { SessionUser } from '../middleware/currentUser.js';
 import type { EscalationBody } from '../routes/cases/bodies.js';
@@ -13,6 +14,8 @@ export interface EscalateCaseProps extends EscalationBody {
   scope: TeamScope;
   actor: SessionUser;
   caseId: string;
+  /** Response-time targets (default: DEFAULT_SLA). */
+  targets?: ResponseTargets;
   now?: Date;
 }
 
@@ -55,7 +58,7 @@ function escalation(current: CaseDocument, target: TeamDocument, props: Escalate
       team: target.name,
       assignee: null,
       ...(current.status === 'bot' ? { status: 'new' } : {}),
-      slaDueAt: slaDueAt(tier, now, current.firstResponseAt ?? null),
+      slaDueAt: slaDueAt(tier, now, current.firstResponseAt ?? null, props.targets ?? DEFAULT_SLA),
       slaBreachedAt: null,
     },
     inc: { escalations: 1 },

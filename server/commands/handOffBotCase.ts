@@ -1,4 +1,5 @@
-import { slaDueAt } from '../cases/sla.js';
+import type { ResponseTargets } from '../cases/responseTargets.js';
+import { DEFAULT_SLA, slaDueAt } from '../cases/sla.js';
 import type { ActiveRuleSet } from '../ruleSets/activeRuleSet.js';
 import { allTeamsScope, type CaseDocument, type Store } from '../store/index.js';
 import { changeCase, type CaseChange } from './changeCase.js';
@@ -10,20 +11,20 @@ const BOT = { kind: 'system' as const, id: 'bot' };
  * tier 1, the agent team, status `new` with a first-response target, counted
  * as escalated (the bot did not handle it). Null unless the case is in `bot`.
  */
-export function handOffChange(current: CaseDocument, team: string, reason: string, now: Date): CaseChange | null {
+export function handOffChange(current: CaseDocument, team: string, reason: string, now: Date, targets: ResponseTargets): CaseChange | null {
   if (current.status !== 'bot') return null;
   return {
-    set: { status: 'new', tier: 1, team, slaDueAt: slaDueAt(1, now, null), slaBreachedAt: null },
+    set: { status: 'new', tier: 1, team, slaDueAt: slaDueAt(1, now, null, targets), slaBreachedAt: null },
     inc: { escalations: 1 },
     events: [{ type: 'escalated', actor: BOT, data: { from: { tier: current.tier, team: current.team }, to: { tier: 1, team }, reason } }],
   };
 }
 
 /** Hands a bot case to agents (see handOffChange); the case after, or null when it was not a bot case. */
-export function handOffBotCase(props: { store: Store; caseId: string; team: string; reason: string; now?: Date }): Promise<CaseDocument | null> {
+export function handOffBotCase(props: { store: Store; caseId: string; team: string; reason: string; targets?: ResponseTargets; now?: Date }): Promise<CaseDocument | null> {
   const now = props.now ?? new Date();
   return props.store.exclusive(`case:${props.caseId}`, async () => {
-    const changed = await changeCase({ store: props.store, scope: allTeamsScope(), caseId: props.caseId, now, plan: (current) => handOffChange(current, props.team, props.reason, now) });
+    const changed = await changeCase({ store: props.store, scope: allTeamsScope(), caseId: props.caseId, now, plan: (current) => handOffChange(current, props.team, props.reason, now, props.targets ?? DEFAULT_SLA) });
     return changed?.case ?? null;
   });
 }

@@ -1,5 +1,7 @@
 import { joinUpdate } from '../cases/joinCase.js';
 import { newCase, threadIdOf } from '../cases/newCase.js';
+import type { ResponseTargets } from '../cases/responseTargets.js';
+import { DEFAULT_SLA } from '../cases/sla.js';
 import { routeMessage, type Message } from '../routing/index.js';
 import type { ActiveRuleSet } from '../ruleSets/activeRuleSet.js';
 import { allTeamsScope, messageKey, toMessageDocument, type CaseDocument, type NewCaseDocument, type NewCaseEventDocument, type NewMessageDocument, type Store, type Update } from '../store/index.js';
@@ -10,6 +12,8 @@ export interface IngestProps {
   /** Our own accounts per platform ("x:1000…"): their messages are stored, never routed. */
   brandAccounts: ReadonlySet<string>;
   messages: readonly Message[];
+  /** Response-time targets (default: DEFAULT_SLA). */
+  targets?: ResponseTargets;
   now?: Date;
 }
 
@@ -62,7 +66,7 @@ async function ingestBatch(props: IngestProps): Promise<IngestResult> {
       await store.collections.cases.insertMany(allTeamsScope(), plan.opened.map((opened) => opened.doc));
       const results = await store.collections.messages.insertMany(plan.documents);
       const accepted = new Set(fresh.filter((_, index) => results[index]!.status === 'inserted').map((message) => message.id));
-      const arrivals = arrivalChanges(joined, plan.joined, accepted, now, fallbackAgentTeam(props.rules));
+      const arrivals = arrivalChanges(joined, plan.joined, accepted, now, fallbackAgentTeam(props.rules), props.targets ?? DEFAULT_SLA);
       // One append for the opened cases' events and the joined cases' new ones, then the joined cases: the order a retry repairs.
       await store.collections.caseEvents.insertMany([...plan.opened.flatMap((opened) => openingEvents(opened.doc, opened.messages, now)), ...arrivals.events]);
       await store.collections.cases.updateEach(allTeamsScope(), arrivals.updates);
@@ -94,7 +98,7 @@ function planBatch(props: IngestProps, fresh: Message[], casesByThread: Map<stri
       continue;
     }
     const decision = routeMessage(active.compiled, message);
-    const doc = newCase(message, decision, active.version, now);
+    const doc = newCase(message, decision, active.version, now, props.targets);
     const entry = { doc, messages: [message] };
     openedByThread.set(thread, entry);
     plan.opened.push(entry);
@@ -154,13 +158,13 @@ async function existingCases(store: Store, messages: Message[]): Promise<Map<str
 }
 
 /** What the stored messages joining existing cases change: each case's new events (numbered after its last) and its update. */
-function arrivalChanges(cases: readonly CaseDocument[], joining: ReadonlyMap<string, Message[]>, accepted: ReadonlySet<string>, now: Date, escalationTeam: string) {
+function arrivalChanges(cases: readonly CaseDocument[], joining: ReadonlyMap<string, Message[]>, accepted: ReadonlySet<string>, now: Date, escalationTeam: string, targets: ResponseTargets) {
   const events: NewCaseEventDocument[] = [];
   const updates: Array<{ _id: string; update: Update<CaseDocument> }> = [];
   for (const current of cases) {
     const messages = joining.get(current._id)!.filter((message) => accepted.has(message.id));
     if (messages.length === 0) continue;
-    const change = joinUpdate(current, messages, now, escalationTeam);
+    const change = joinUpdate(current, messages, now, escalationTeam, targets);
     let seq = current.lastEventSeq;
     for (const event of change.events) events.push({ caseId: current._id, seq: ++seq, type: event.type, at: now, actor: SYSTEM, data: event.data });
     updates.push({ _id: current._id, update: { $set: { ...change.set, lastEventSeq: seq, updatedAt: now }, $inc: { messageCount: messages.length, version: 1 } } });

@@ -1,4 +1,5 @@
-import { slaDueAt } from '../cases/sla.js';
+import type { ResponseTargets } from '../cases/responseTargets.js';
+import { DEFAULT_SLA, slaDueAt } from '../cases/sla.js';
 import type { Tier } from '../routing/index.js';
 import { allTeamsScope, DuplicateKeyError, type CaseDocument, type MessageDocument, type Store } from '../store/index.js';
 import { handOffChange } from './handOffBotCase.js';
@@ -20,6 +21,8 @@ export interface RecordDeliveryProps {
   connector: string | null;
   /** Where a bot case goes when its answer cannot be delivered. */
   agentTeam: string;
+  /** Response-time targets (default: DEFAULT_SLA). */
+  targets?: ResponseTargets;
   now?: Date;
 }
 
@@ -80,14 +83,14 @@ function deliveredChange(current: CaseDocument, reply: MessageDocument, props: R
     data.externalId = `${reply.platform}:${reply.externalId}`;
     // The first response is a person's: the bot's answers and move-to-DM notes do not stop the agents' clock.
     if (delivery.sender.kind === 'user' && !current.firstResponseAt) {
-      Object.assign(change.set, { firstResponseAt: now, slaDueAt: slaDueAt(current.tier as Tier, current.createdAt, now), slaBreachedAt: null });
+      Object.assign(change.set, { firstResponseAt: now, slaDueAt: slaDueAt(current.tier as Tier, current.createdAt, now, props.targets ?? DEFAULT_SLA), slaBreachedAt: null });
     }
     return change;
   }
   data.reason = delivery.error;
   // The network refused the bot's answer or kept failing: the customer got nothing, so agents take the case.
   if (props.connector && delivery.sender.kind === 'system' && delivery.sender.id === 'bot') {
-    const handOff = handOffChange(current, props.agentTeam, 'the bot answer could not be delivered', now);
+    const handOff = handOffChange(current, props.agentTeam, 'the bot answer could not be delivered', now, props.targets ?? DEFAULT_SLA);
     if (handOff) return { set: handOff.set, inc: handOff.inc, events: [...change.events, ...handOff.events] };
   }
   return change;

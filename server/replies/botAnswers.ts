@@ -1,3 +1,4 @@
+import type { ResponseTargets } from '../cases/responseTargets.js';
 import { handOffBotCase } from '../commands/handOffBotCase.js';
 import { queueReply, type ReplySender } from '../commands/queueReply.js';
 import { ApiError } from '../errors.js';
@@ -25,6 +26,8 @@ export interface AnswerNewCasesProps {
   /** Whether a connector can send on the platform (without one the bot stays silent and the case waits in `bot`). */
   canSend(platform: string): boolean;
   windowMs?: number;
+  /** Response-time targets (default: DEFAULT_SLA). */
+  targets?: ResponseTargets;
   now?: Date;
 }
 
@@ -82,7 +85,7 @@ async function answerBotCase(props: AnswerNewCasesProps, pass: BotPass, current:
       reason = `the bot answer cannot be sent: ${error.message}`;
     }
   }
-  if (await handOffBotCase({ store: props.store, caseId: current._id, team: props.agentTeam, reason, now })) pass.caseIds.push(current._id);
+  if (await handOffBotCase({ store: props.store, caseId: current._id, team: props.agentTeam, reason, targets: props.targets, now })) pass.caseIds.push(current._id);
 }
 
 /**

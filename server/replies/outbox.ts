@@ -1,3 +1,4 @@
+import type { ResponseTargets } from '../cases/responseTargets.js';
 import { recordDelivery, type DeliveryOutcome, type RecordedDelivery } from '../commands/recordDelivery.js';
 import type { Connector } from '../connectors/connector.js';
 import { logger } from '../logger.js';
@@ -21,6 +22,8 @@ export interface ReplyOutboxOptions {
   connectors(): readonly Connector[];
   /** Where a bot case goes when its answer cannot be delivered. */
   agentTeam(): string;
+  /** Response-time targets (default: DEFAULT_SLA). */
+  targets?: ResponseTargets;
   retry?: ReplyRetryPolicy;
   /** Told about each recorded outcome, once it is stored (live updates). */
   delivered?(recorded: RecordedDelivery): void;
@@ -124,7 +127,7 @@ export class ReplyOutbox {
         outcome = this.failure(reply, error);
       }
     }
-    const recorded = await recordDelivery({ store: this.options.store, reply, outcome, connector: connector?.name ?? null, agentTeam: this.options.agentTeam() });
+    const recorded = await recordDelivery({ store: this.options.store, reply, outcome, connector: connector?.name ?? null, agentTeam: this.options.agentTeam(), targets: this.options.targets });
     if (outcome.kind !== 'sent') logger.warn({ replyId: reply._id, caseId: reply.caseId, outcome: outcome.kind, reason: outcome.reason }, 'reply not delivered');
     this.options.delivered?.(recorded);
   }

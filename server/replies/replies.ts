@@ -1,3 +1,4 @@
+import type { ResponseTargets } from '../cases/responseTargets.js';
 import { agentTeamOf } from '../commands/handOffBotCase.js';
 import { queueReply, type QueuedReply, type QueueReplyProps } from '../commands/queueReply.js';
 import type { Connector } from '../connectors/connector.js';
@@ -19,6 +20,8 @@ export interface RepliesOptions {
   retry?: ReplyRetryPolicy;
   /** How long the bot waits before answering the same author again. */
   botWindowMs?: number;
+  /** Response-time targets (default: DEFAULT_SLA). */
+  targets?: ResponseTargets;
 }
 
 /** What the replies route needs: queue an agent's reply (the outbox sends it). */
@@ -35,6 +38,7 @@ export class Replies implements ReplyQueue {
       store: options.store,
       connectors: options.connectors,
       agentTeam: () => agentTeamOf(options.rules),
+      targets: options.targets,
       retry: options.retry,
       delivered: ({ reply, case: changed }) => {
         if (reply?.caseId && changed) this.announce([reply.caseId], [reply]);
@@ -71,6 +75,7 @@ export class Replies implements ReplyQueue {
         agentTeam: agentTeamOf(this.options.rules),
         canSend: (platform) => this.options.connectors().some((connector) => connector.platform === platform),
         windowMs: this.options.botWindowMs ?? BOT_ANSWER_WINDOW_MS,
+        targets: this.options.targets,
       });
       if (pass.replies.length > 0) this.outbox.wake();
       if (pass.caseIds.length > 0) this.announce(pass.caseIds, pass.replies);

@@ -28,8 +28,8 @@ export interface Client {
 export type CareServer = Awaited<ReturnType<typeof startCareServer>>;
 
 /** The real server (embedded store, demo users) routing with test/routes/fixtures/teams.rules.json: "refund" → helpdesk (tier 2), "broken" → social, "opening hours" → bot, else care. */
-export async function startCareServer() {
-  const server = await startTestServer({ INGEST_TOKEN, RULES_FILE: 'test/routes/fixtures/teams.rules.json' });
+export async function startCareServer(env: Record<string, string> = {}) {
+  const server = await startTestServer({ INGEST_TOKEN, RULES_FILE: 'test/routes/fixtures/teams.rules.json', ...env });
   return {
     server,
     url: server.url,

@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
 import type { JSONSchemaType } from 'ajv';
+import type { ResponseTargets } from '../../cases/responseTargets.js';
 import { escalateCase } from '../../commands/escalateCase.js';
 import { logger } from '../../logger.js';
 import { currentUser, requireRole } from '../../middleware/currentUser.js';
@@ -27,6 +28,8 @@ export interface EscalationRouteDeps {
   store: Store;
   /** Told which cases changed once the change is stored (live updates; the old team's room gets `case:removed`). */
   casesChanged?: (caseIds: string[]) => Promise<void>;
+  /** Response-time targets (default: DEFAULT_SLA). */
+  targets?: ResponseTargets;
 }
 
 /**
@@ -40,7 +43,7 @@ export function escalationRoutes(deps: EscalationRouteDeps): Router {
   router.post('/api/cases/:id/escalations', noStore, requireRole(...ROLES), express.json({ limit: '16kb' }), async (req, res) => {
     const body = validBody(checkEscalationBody, req.body);
     const user = currentUser(res)!;
-    const result = await escalateCase({ ...body, store: deps.store, scope: scopeForUser(user), actor: user, caseId: req.params.id as string });
+    const result = await escalateCase({ ...body, store: deps.store, scope: scopeForUser(user), actor: user, caseId: req.params.id as string, targets: deps.targets });
     res.json({ case: presentCase(result.case), event: presentCaseEvent(result.event) } satisfies EscalationAnswer);
     deps.casesChanged?.([result.case._id]).catch((error: unknown) => logger.warn({ err: error, caseId: result.case._id }, 'announcing an escalation failed'));
   });
