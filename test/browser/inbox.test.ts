@@ -91,6 +91,8 @@ describeInBrowser('the inbox and a case (browser)', () => {
     await row(page, 'Sam Status').click();
     await page.getByRole('heading', { level: 1, name: /Sam Status/ }).waitFor();
 
+    // `bot` is routing's own status: never offered to people.
+    await expect(page.getByLabel('Status', { exact: true }).locator('option').allTextContents()).resolves.toEqual(['new', 'open', 'pending', 'resolved']);
     await page.getByLabel('Status', { exact: true }).selectOption('open');
     await page.getByText('Status set to open.').waitFor();
     await page.getByRole('region', { name: 'History' }).getByText('Changed status new → open', { exact: false }).waitFor();

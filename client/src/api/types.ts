@@ -17,7 +17,7 @@ export type Priority = PresentedCase['priority'];
 export type Channel = PresentedCase['channel'];
 
 // The server's own lists, in its order (values: both files import nothing but types).
-export { CASE_STATUSES } from '../../../server/store/schemas/caseStatus.js';
+export { CASE_STATUSES, SETTABLE_CASE_STATUSES } from '../../../server/store/schemas/caseStatus.js';
 export { PRIORITIES, TIERS } from '../../../server/store/schemas/enums.js';
 
 /** The logged-in user as the session answers carry it (the server's PresentedUser). */

@@ -4,7 +4,7 @@ import type { PresentedCase } from '../../presenters/presentedCase.js';
 import type { PresentedCaseEvent } from '../../presenters/presentedCaseEvent.js';
 import type { PresentedMessage, PresentedReply } from '../../presenters/presentedMessage.js';
 import type { Channel, Priority, Tier } from '../../routing/types.js';
-import type { CaseStatus } from '../../store/schemas/caseStatus.js';
+import type { CaseStatus, SETTABLE_CASE_STATUSES } from '../../store/schemas/caseStatus.js';
 
 /*
  * The queries, request bodies and answers of /api/cases and what hangs off a
@@ -52,7 +52,7 @@ export interface CaseDetailAnswer {
 
 /** What PATCH /api/cases/:id may change. */
 export interface CaseChanges {
-  status?: Exclude<CaseStatus, 'bot'>;
+  status?: (typeof SETTABLE_CASE_STATUSES)[number];
   /** Username of an agent (or admin) of the case's team, or null to unassign. */
   assignee?: string | null;
   priority?: Priority;

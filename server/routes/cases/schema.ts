@@ -1,6 +1,7 @@
 import type { JSONSchemaType } from 'ajv';
 import { bodyValidator, queryValidator } from '../../middleware/validation.js';
 import { CASE_STATUSES } from '../../store/index.js';
+import { SETTABLE_CASE_STATUSES } from '../../store/schemas/caseStatus.js';
 import { CHANNELS, PRIORITIES, TIERS } from '../../store/schemas/enums.js';
 import { CASE_SORTS } from '../../cases/caseSorts.js';
 import type { CaseListQuery, PatchCaseBody } from './bodies.js';
@@ -39,7 +40,7 @@ const patchCaseSchema: JSONSchemaType<PatchCaseBody> = {
   additionalProperties: false,
   minProperties: 1,
   properties: {
-    status: { type: 'string', nullable: true, enum: ['new', 'open', 'pending', 'resolved'] },
+    status: { type: 'string', nullable: true, enum: [...SETTABLE_CASE_STATUSES] },
     assignee: { type: 'string', nullable: true, minLength: 1, maxLength: 64 },
     priority: { type: 'string', nullable: true, enum: [...PRIORITIES] },
     tags: { type: 'array', nullable: true, maxItems: 20, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 64 } },

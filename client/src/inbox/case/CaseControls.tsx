@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { patchCase } from '../../api/cases.js';
 import { ApiError } from '../../api/http.js';
-import { CASE_STATUSES, PRIORITIES, type Case, type CasePatch, type Priority } from '../../api/types.js';
+import { PRIORITIES, SETTABLE_CASE_STATUSES, type Case, type CasePatch, type Priority } from '../../api/types.js';
 import { useSession } from '../../session/SessionContext.js';
 
 interface CaseControlsProps {
@@ -49,7 +49,9 @@ export function CaseControls({ item, onSaved, onStale }: CaseControlsProps) {
       <div className="field">
         <label htmlFor="case-status">Status</label>
         <select id="case-status" value={item.status} disabled={saving} onChange={(e) => void save({ status: e.target.value as CasePatch['status'] }, `Status set to ${e.target.value}.`)}>
-          {CASE_STATUSES.map((status) => <option key={status} value={status}>{status}</option>)}
+          {/* `bot` is routing's own status: shown while the case is in it, never offered. */}
+          {item.status === 'bot' && <option value="bot" disabled>bot</option>}
+          {SETTABLE_CASE_STATUSES.map((status) => <option key={status} value={status}>{status}</option>)}
         </select>
       </div>
       <div className="field">
