@@ -1,10 +1,10 @@
-import type { Server } from 'socket.io';
 import { presentCase } from '../presenters/case.js';
 import { presentMessage } from '../presenters/message.js';
 import { presentThread } from '../presenters/thread.js';
 import { allTeamsScope, type CaseDocument, type MessageDocument, type Store } from '../store/index.js';
 import { inOneFlush } from './coalesceFrames.js';
 import { ADMIN_ROOM, MONITOR_ROOM, teamRoom } from './rooms.js';
+import type { LiveIo } from './liveIo.js';
 
 /** Whether marketing's monitor may show a case: public threads outside the private help desk. */
 export function isMonitored(doc: Pick<CaseDocument, 'channel' | 'tier'>): boolean {
@@ -22,7 +22,7 @@ export class CaseFeed {
   private readonly lastTeam = new Map<string, string>();
 
   constructor(
-    private readonly io: Server,
+    private readonly io: LiveIo,
     private readonly store: Store,
     /** Told when a case moves to another team (presence drops watchers who may not follow it). */
     private readonly onMoved: (caseId: string, team: string) => void = () => undefined,

@@ -1,4 +1,4 @@
-import type { Server } from 'socket.io';
+import type { LiveIo } from './liveIo.js';
 
 /** The parts of engine.io's websocket transport (and ws underneath) this touches; absent on other transports. */
 interface CorkableTransport {
@@ -18,7 +18,7 @@ interface EngineSocket {
 
 const wrapped = new WeakSet<CorkableTransport>();
 /** The open engine.io connections of each Socket.IO server. */
-const connections = new WeakMap<Server, Set<EngineSocket>>();
+const connections = new WeakMap<LiveIo, Set<EngineSocket>>();
 
 /**
  * Makes each websocket write every frame that engine.io flushes at once in
@@ -28,7 +28,7 @@ const connections = new WeakMap<Server, Set<EngineSocket>>();
  * cases/s was most of the server's time. Corking the TCP socket around the
  * flush hands the kernel all the frames together; the bytes are unchanged.
  */
-export function coalesceWebsocketFrames(io: Server): void {
+export function coalesceWebsocketFrames(io: LiveIo): void {
   const open = new Set<EngineSocket>();
   connections.set(io, open);
   io.engine.on('connection', (socket: EngineSocket) => {
@@ -60,7 +60,7 @@ function corkFlushes(transport: CorkableTransport): void {
  * engine.io writes a client's first packet straight away and the rest after
  * that write completes: two system calls per client per burst instead of one.
  */
-export function inOneFlush(io: Server, emit: () => void): void {
+export function inOneFlush(io: LiveIo, emit: () => void): void {
   const held: EngineSocket[] = [];
   for (const socket of connections.get(io) ?? []) {
     if (socket.transport.name !== 'websocket' || !socket.transport.writable) continue;

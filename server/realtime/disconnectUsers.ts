@@ -1,5 +1,5 @@
-import type { Server } from 'socket.io';
 import type { SessionUser } from '../middleware/currentUser.js';
+import type { LiveIo } from './liveIo.js';
 
 /**
  * Disconnects every socket of these users (e.g. their role, teams or enabled
@@ -9,7 +9,7 @@ import type { SessionUser } from '../middleware/currentUser.js';
  * A disconnect by the server is not kept for connection state recovery, so
  * the old rooms do not come back.
  */
-export async function disconnectUsers(io: Server, userIds: readonly string[]): Promise<void> {
+export async function disconnectUsers(io: LiveIo, userIds: readonly string[]): Promise<void> {
   const ids = new Set(userIds);
   for (const socket of await io.fetchSockets()) {
     if (ids.has((socket.data as { user?: SessionUser }).user?.id ?? '')) socket.disconnect(true);

@@ -6,6 +6,7 @@ import { checkedRecoveryAdapter, type LiveSocketData, type SessionUserNow } from
 import { CasePresence } from './presence.js';
 import { coalesceWebsocketFrames } from './coalesceFrames.js';
 import { roomsFor } from './rooms.js';
+import type { LiveIo } from './liveIo.js';
 
 /** How sockets are authenticated: the handshake's session cookie, and a session's user as it is now (on recovery). */
 export interface LiveAuth {
@@ -21,9 +22,9 @@ const RECOVERY_WINDOW_MS = 2 * 60_000;
  * the session cookie; each socket joins only the rooms its user may see.
  * With the store, sockets may also watch the cases they may see (presence).
  */
-export function attachLiveServer(http: HttpServer, auth: LiveAuth, options: { store?: Store; coalesceFrames?: boolean } = {}): { io: Server; presence?: CasePresence } {
+export function attachLiveServer(http: HttpServer, auth: LiveAuth, options: { store?: Store; coalesceFrames?: boolean } = {}): { io: LiveIo; presence?: CasePresence } {
   const { store } = options;
-  const io = new Server(http, {
+  const io: LiveIo = new Server(http, {
     serveClient: false,
     adapter: checkedRecoveryAdapter(auth.sessionUserNow),
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },

@@ -1,8 +1,8 @@
-import type { Server, Socket } from 'socket.io';
 import { logger } from '../logger.js';
 import type { SessionUser } from '../middleware/currentUser.js';
 import { scopeForUser, type Store } from '../store/index.js';
 import type { CaseViewer, PresenceAck, TypingWhat } from './presenceShapes.js';
+import type { LiveIo, LiveSocket } from './liveIo.js';
 
 export type { CaseViewer, PresenceAck, TypingWhat } from './presenceShapes.js';
 
@@ -38,12 +38,12 @@ export class CasePresence {
   private readonly expiries = new Map<string, NodeJS.Timeout>();
 
   constructor(
-    private readonly io: Server,
+    private readonly io: LiveIo,
     private readonly store: Store,
   ) {}
 
   /** Listens to one connected socket's watch, unwatch and typing events. */
-  attach(socket: Socket): void {
+  attach(socket: LiveSocket): void {
     const user = socket.data.user as SessionUser;
     socket.on('case:watch', (payload: unknown, ack?: unknown) => {
       this.watch(socket, user, payload).then(
@@ -90,7 +90,7 @@ export class CasePresence {
     return [...byUser.values()].sort((a, b) => a.username.localeCompare(b.username));
   }
 
-  private async watch(socket: Socket, user: SessionUser, payload: unknown): Promise<PresenceAck> {
+  private async watch(socket: LiveSocket, user: SessionUser, payload: unknown): Promise<PresenceAck> {
     const caseId = caseIdOf(payload);
     if (!caseId) return { ok: false, error: 'bad_request' };
     const wanted = this.wanted.get(socket.id) ?? new Set<string>();
@@ -113,7 +113,7 @@ export class CasePresence {
     return { ok: true };
   }
 
-  private unwatch(socket: Socket, payload: unknown): PresenceAck {
+  private unwatch(socket: LiveSocket, payload: unknown): PresenceAck {
     const caseId = caseIdOf(payload);
     if (!caseId) return { ok: false, error: 'bad_request' };
     this.wanted.get(socket.id)?.delete(caseId);
@@ -122,7 +122,7 @@ export class CasePresence {
     return { ok: true };
   }
 
-  private typing(socket: Socket, payload: unknown): PresenceAck {
+  private typing(socket: LiveSocket, payload: unknown): PresenceAck {
     const caseId = caseIdOf(payload);
     const { typing, what } = (payload ?? {}) as { typing?: unknown; what?: unknown };
     if (!caseId || typeof typing !== 'boolean' || (what !== undefined && what !== 'reply' && what !== 'note')) return { ok: false, error: 'bad_request' };

@@ -4,13 +4,6 @@ import type { Case, CaseFilters } from '../api/types.js';
 import { useLive } from '../live/LiveContext.js';
 import { caseListReducer, EMPTY_CASE_LIST, matchesFilters } from './caseListState.js';
 
-// The server's `case:removed` (realtime/caseFeed.ts): a case moved to a team this user does not see.
-declare module '../live/connectLive.js' {
-  interface LiveEvents {
-    'case:removed': { caseId: string; seq?: number };
-  }
-}
-
 type LoadStatus = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
 
 /** The inbox's cases for some filters: the first page, more on demand, and live arrivals, updates and removals. `username` is who `me` stands for. */

@@ -1,5 +1,8 @@
 import { io } from 'socket.io-client';
-import type { Case, CaseViewer, ThreadMessage, TypingWhat } from '../api/types.js';
+// Type-only: the events' payloads are the server's own definition (its emits are checked against it).
+import type { LiveCommands, LiveEvents } from '../../../server/realtime/liveEvents.js';
+
+export type { LiveCommands, LiveEvents };
 
 /**
  * `connecting`: not connected yet (and maybe never: a server without live
@@ -7,24 +10,6 @@ import type { Case, CaseViewer, ThreadMessage, TypingWhat } from '../api/types.j
  * connected and is now retrying by itself.
  */
 export type LiveStatus = 'connecting' | 'connected' | 'lost';
-
-/** The live events of api.md; `seq` grows per case. */
-export interface LiveEvents {
-  'case:upsert': { case: Case; seq?: number };
-  'message:new': { caseId: string; message: ThreadMessage; seq?: number };
-  'sla:breach': { caseId: string; seq?: number };
-  /** Beyond the contract: the case moved to a team outside the user's. */
-  'case:removed': { caseId: string; seq?: number };
-  /** Beyond the contract: who has a watched case open (see `emit('case:watch')`). */
-  'case:presence': { caseId: string; viewers: CaseViewer[] };
-}
-
-/** What the client tells the server (presence: the case open in this tab, and whether the user is writing in it). */
-export interface LiveCommands {
-  'case:watch': { caseId: string };
-  'case:unwatch': { caseId: string };
-  'case:typing': { caseId: string; typing: boolean; what?: TypingWhat };
-}
 
 export type LiveEventName = keyof LiveEvents;
 

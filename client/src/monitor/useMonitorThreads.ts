@@ -1,16 +1,7 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
 import { listMonitorThreads } from '../api/monitor.js';
-import type { MonitorThread } from '../api/types.js';
 import { useLive } from '../live/LiveContext.js';
 import { EMPTY_THREAD_LIST, threadListReducer } from './threadListState.js';
-
-// The monitor room's events (server/realtime/caseFeed.ts): a public thread as marketing may see it (masked), or one that stopped being public.
-declare module '../live/connectLive.js' {
-  interface LiveEvents {
-    'thread:upsert': { thread: MonitorThread; seq?: number };
-    'thread:removed': { threadId: string; seq?: number };
-  }
-}
 
 type LoadStatus = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
 
