@@ -1,7 +1,7 @@
 /**
  * What every error answers (the error handler's body): a stable code, a
  * message for people, and details such as the problems at JSON Pointers.
- * This file imports nothing: the client reads it type-only.
+ * This file imports nothing: the client uses ApiError and ErrorAnswer too.
  */
 export interface ErrorAnswer {
   error: { code: string; message: string; details?: unknown };
@@ -16,6 +16,7 @@ export class ApiError extends Error {
     readonly details?: unknown,
   ) {
     super(message);
+    this.name = 'ApiError';
   }
 }
 

@@ -10,7 +10,7 @@ const CONFIG = join(ROOT, 'vite.config.ts');
 const OUT_DIR = join(ROOT, 'dist', 'client');
 // The server files the client imports as values (not only types): the router's field and operator tables (the rule editor),
 // X's reply length and the note limit (the reply and note boxes), the case statuses, priorities and tiers (the pickers).
-const SERVER_SOURCES = [['routing'], ['replies', 'xLength.ts'], ['routes', 'cases', 'noteLimits.ts'], ['store', 'schemas', 'caseStatus.ts'], ['store', 'schemas', 'enums.ts']].map((parts) => join(ROOT, 'server', ...parts));
+const SERVER_SOURCES = [['routing'], ['errors.ts'], ['replies', 'xLength.ts'], ['routes', 'cases', 'noteLimits.ts'], ['store', 'schemas', 'caseStatus.ts'], ['store', 'schemas', 'enums.ts']].map((parts) => join(ROOT, 'server', ...parts));
 const SOURCES = [join(ROOT, 'client'), ...SERVER_SOURCES, CONFIG, join(ROOT, 'package-lock.json')];
 
 /**

@@ -1,18 +1,7 @@
-// Type-only: the error body is the server's own shape.
-import type { ErrorAnswer } from '../../../server/errors.js';
+// The server's own error class (server/errors.ts imports nothing): the client rebuilds what an answer says, status 0 for a network failure.
+import { ApiError, type ErrorAnswer } from '../../../server/errors.js';
 
-/** An error the API answered with ({"error":{code,message,details}}: the server's ErrorAnswer), or a network failure (status 0). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export { ApiError };
 
 let csrfToken: string | null = null;
 const unauthorizedListeners = new Set<() => void>();
