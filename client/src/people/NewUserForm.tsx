@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { createUser, type Team, type UserAccount } from '../api/people.js';
 import type { Role } from '../api/types.js';
-import { FieldErrors } from '../rules/FieldErrors.js';
 import { errorsAt, formErrorsOf, NO_ERRORS, type FormErrors } from './formErrors.js';
-import { ROLE_HINTS, ROLES, teamsHint } from './roleHints.js';
+import { RoleField, TextField } from './PeopleFields.js';
+import { teamsHint } from './roleHints.js';
 import { TeamChecks } from './TeamChecks.js';
 
 const FIELDS = ['/username', '/name', '/password', '/role', '/teams'];
@@ -41,33 +41,13 @@ export function NewUserForm({ teams, onCreated }: { teams: readonly Team[]; onCr
   };
 
   const field = (pointer: string) => errorsAt(errors, pointer);
-  const invalid = (pointer: string) => field(pointer).length > 0 || undefined;
   return (
     <form className="people-form" aria-labelledby={`${id}-title`} onSubmit={(e) => void submit(e)} noValidate>
       <h3 id={`${id}-title`}>Add a user</h3>
-      <div className="people-field">
-        <label htmlFor={`${id}-username`}>Username</label>
-        <input id={`${id}-username`} value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" required aria-invalid={invalid('/username')} aria-describedby={`${id}-username-errors`} />
-        <FieldErrors id={`${id}-username-errors`} errors={field('/username')} />
-      </div>
-      <div className="people-field">
-        <label htmlFor={`${id}-name`}>Name (optional)</label>
-        <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" aria-invalid={invalid('/name')} aria-describedby={`${id}-name-errors`} />
-        <FieldErrors id={`${id}-name-errors`} errors={field('/name')} />
-      </div>
-      <div className="people-field">
-        <label htmlFor={`${id}-password`}>Password (at least 8 characters)</label>
-        <input id={`${id}-password`} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" required aria-invalid={invalid('/password')} aria-describedby={`${id}-password-errors`} />
-        <FieldErrors id={`${id}-password-errors`} errors={field('/password')} />
-      </div>
-      <div className="people-field">
-        <label htmlFor={`${id}-role`}>Role</label>
-        <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as Role)} aria-invalid={invalid('/role')} aria-describedby={`${id}-role-hint ${id}-role-errors`}>
-          {ROLES.map((option) => <option key={option} value={option}>{option}</option>)}
-        </select>
-        <p id={`${id}-role-hint`} className="muted">{ROLE_HINTS[role]}</p>
-        <FieldErrors id={`${id}-role-errors`} errors={field('/role')} />
-      </div>
+      <TextField id={`${id}-username`} label="Username" value={username} onChange={setUsername} required errors={field('/username')} />
+      <TextField id={`${id}-name`} label="Name (optional)" value={name} onChange={setName} errors={field('/name')} />
+      <TextField id={`${id}-password`} label="Password (at least 8 characters)" type="password" autoComplete="new-password" value={password} onChange={setPassword} required errors={field('/password')} />
+      <RoleField id={`${id}-role`} role={role} onChange={setRole} errors={field('/role')} />
       <TeamChecks id={`${id}-teams`} teams={teams} selected={role === 'marketing' ? [] : selected} disabled={role === 'marketing'} hint={teamsHint(role)} errors={field('/teams')} onChange={setSelected} />
       <div role="status" aria-live="polite">
         {errors.message && <p className="form-error">{errors.message}</p>}

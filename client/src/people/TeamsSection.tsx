@@ -3,6 +3,7 @@ import { createTeam, deleteTeam, type Team } from '../api/people.js';
 import { TIERS, type Tier } from '../api/types.js';
 import { FieldErrors } from '../rules/FieldErrors.js';
 import { errorsAt, formErrorsOf, NO_ERRORS, type FormErrors } from './formErrors.js';
+import { TextField } from './PeopleFields.js';
 
 const TIER_NAMES: Record<Tier, string> = { 0: 'Tier 0: bot', 1: 'Tier 1: agents', 2: 'Tier 2: private help desk' };
 
@@ -75,16 +76,8 @@ function NewTeamForm({ onCreated }: { onCreated(team: Team): void }) {
   return (
     <form className="people-form" aria-labelledby={`${id}-title`} onSubmit={(e) => void submit(e)} noValidate>
       <h3 id={`${id}-title`}>Add a team</h3>
-      <div className="people-field">
-        <label htmlFor={`${id}-name`}>Team name (lower case, as rules name it)</label>
-        <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" aria-invalid={field('/name').length > 0 || undefined} aria-describedby={`${id}-name-errors`} />
-        <FieldErrors id={`${id}-name-errors`} errors={field('/name')} />
-      </div>
-      <div className="people-field">
-        <label htmlFor={`${id}-display`}>Name shown (optional)</label>
-        <input id={`${id}-display`} value={displayName} onChange={(e) => setDisplayName(e.target.value)} autoComplete="off" aria-describedby={`${id}-display-errors`} />
-        <FieldErrors id={`${id}-display-errors`} errors={field('/displayName')} />
-      </div>
+      <TextField id={`${id}-name`} label="Team name (lower case, as rules name it)" value={name} onChange={setName} errors={field('/name')} />
+      <TextField id={`${id}-display`} label="Name shown (optional)" value={displayName} onChange={setDisplayName} errors={field('/displayName')} />
       <div className="people-field">
         <label htmlFor={`${id}-tier`}>Tier</label>
         <select id={`${id}-tier`} value={tier} onChange={(e) => setTier(Number(e.target.value) as Tier)} aria-describedby={`${id}-tier-errors`}>

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { updateUser, type Team, type UserAccount, type UserChanges } from '../api/people.js';
 import type { Role } from '../api/types.js';
-import { FieldErrors } from '../rules/FieldErrors.js';
 import { errorsAt, formErrorsOf, NO_ERRORS, type FormErrors } from './formErrors.js';
-import { ROLE_HINTS, ROLES, teamsHint } from './roleHints.js';
+import { RoleField, TextField } from './PeopleFields.js';
+import { teamsHint } from './roleHints.js';
 import { TeamChecks } from './TeamChecks.js';
 
 const FIELDS = ['/role', '/teams', '/name', '/password'];
@@ -51,28 +51,12 @@ export function UserEditor({ user, teams, onSaved, onClose }: UserEditorProps) {
   };
 
   const field = (pointer: string) => errorsAt(errors, pointer);
-  const invalid = (pointer: string) => field(pointer).length > 0 || undefined;
   return (
     <form className="people-form user-editor" aria-label={`Edit ${user.username}`} onSubmit={(e) => void submit(e)} noValidate>
-      <div className="people-field">
-        <label htmlFor={`${id}-role`}>Role</label>
-        <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as Role)} aria-invalid={invalid('/role')} aria-describedby={`${id}-role-hint ${id}-role-errors`}>
-          {ROLES.map((option) => <option key={option} value={option}>{option}</option>)}
-        </select>
-        <p id={`${id}-role-hint`} className="muted">{ROLE_HINTS[role]}</p>
-        <FieldErrors id={`${id}-role-errors`} errors={field('/role')} />
-      </div>
+      <RoleField id={`${id}-role`} role={role} onChange={setRole} errors={field('/role')} />
       <TeamChecks id={`${id}-teams`} teams={teams} selected={role === 'marketing' ? [] : selected} disabled={role === 'marketing'} hint={teamsHint(role)} errors={field('/teams')} onChange={setSelected} />
-      <div className="people-field">
-        <label htmlFor={`${id}-name`}>Name</label>
-        <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" aria-invalid={invalid('/name')} aria-describedby={`${id}-name-errors`} />
-        <FieldErrors id={`${id}-name-errors`} errors={field('/name')} />
-      </div>
-      <div className="people-field">
-        <label htmlFor={`${id}-password`}>New password (leave empty to keep it; ends their sessions)</label>
-        <input id={`${id}-password`} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" aria-invalid={invalid('/password')} aria-describedby={`${id}-password-errors`} />
-        <FieldErrors id={`${id}-password-errors`} errors={field('/password')} />
-      </div>
+      <TextField id={`${id}-name`} label="Name" value={name} onChange={setName} errors={field('/name')} />
+      <TextField id={`${id}-password`} label="New password (leave empty to keep it; ends their sessions)" type="password" autoComplete="new-password" value={password} onChange={setPassword} errors={field('/password')} />
       <div role="status" aria-live="polite">{errors.message && <p className="form-error">{errors.message}</p>}</div>
       <div className="toolbar">
         <button type="submit" disabled={busy}>Save</button>
