@@ -17,6 +17,17 @@ function aCase(overrides: Partial<Case> = {}): Case {
 }
 
 describe('the inbox list and live events', () => {
+  it('in due order, reveals each new case at its place: soonest target first, none last, ties by id', () => {
+    const at = (minutes: number) => new Date(Date.UTC(2026, 0, 1, 0, minutes)).toISOString();
+    const [soon, later, none] = [aCase({ slaDueAt: at(10) }), aCase({ slaDueAt: at(30) }), aCase({ slaDueAt: null })];
+    let state = caseListReducer(EMPTY_CASE_LIST, { type: 'loaded', cases: [soon, later, none], append: false });
+    const [sooner, between, alsoNone] = [aCase({ slaDueAt: at(5) }), aCase({ slaDueAt: at(20) }), aCase({ slaDueAt: null })];
+    for (const [index, item] of [sooner, between, alsoNone].entries()) state = caseListReducer(state, { type: 'upsert', case: item, seq: index + 1, matches: true });
+    state = caseListReducer(state, { type: 'reveal', sort: 'due' });
+    expect(state.cases.map((c) => c.id)).toEqual([sooner, soon, between, later, none, alsoNone].map((c) => c.id));
+    expect(state.pending).toEqual([]);
+  });
+
   it('holds new live cases back behind the marker until revealed, then shows them first', () => {
     const shown = aCase();
     let state = caseListReducer(EMPTY_CASE_LIST, { type: 'loaded', cases: [shown], append: false });

@@ -1,4 +1,4 @@
-import type { Case, CaseFilters } from '../api/types.js';
+import type { Case, CaseFilters, CaseSort } from '../api/types.js';
 
 /**
  * The inbox list and what arrived live. New cases wait in `pending` (the
@@ -20,7 +20,8 @@ export type CaseListAction =
   | { type: 'upsert'; case: Case; seq?: number; matches: boolean }
   | { type: 'removed'; caseId: string; seq?: number }
   | { type: 'breach'; caseId: string }
-  | { type: 'reveal' };
+  /** Shows what waits behind the marker: on top, or at its place when the list is sorted by due time. */
+  | { type: 'reveal'; sort?: CaseSort };
 
 export const EMPTY_CASE_LIST: CaseListState = { cases: [], pending: [], seqs: {}, breached: {} };
 
@@ -31,7 +32,7 @@ export function caseListReducer(state: CaseListState, action: CaseListAction): C
     case 'upsert': return upsert(state, action.case, action.seq, action.matches);
     case 'removed': return removed(state, action.caseId, action.seq);
     case 'breach': return { ...state, breached: { ...state.breached, [action.caseId]: true } };
-    case 'reveal': return reveal(state);
+    case 'reveal': return reveal(state, action.sort);
   }
 }
 
@@ -70,10 +71,23 @@ function removed(state: CaseListState, caseId: string, seq: number | undefined):
   return { ...state, cases: state.cases.filter((c) => c.id !== caseId), pending: state.pending.filter((c) => c.id !== caseId), seqs };
 }
 
-function reveal(state: CaseListState): CaseListState {
+function reveal(state: CaseListState, sort: CaseSort = 'activity'): CaseListState {
   if (state.pending.length === 0) return state;
   const revealed = new Set(state.pending.map((c) => c.id));
-  return { ...state, cases: [...state.pending, ...state.cases.filter((c) => !revealed.has(c.id))], pending: [] };
+  const rest = state.cases.filter((c) => !revealed.has(c.id));
+  if (sort !== 'due') return { ...state, cases: [...state.pending, ...rest], pending: [] };
+  const cases = rest.slice();
+  for (const item of state.pending) {
+    const at = cases.findIndex((shown) => dueOrder(item, shown) < 0);
+    cases.splice(at < 0 ? cases.length : at, 0, item);
+  }
+  return { ...state, cases, pending: [] };
+}
+
+/** The server's due order (sort=due): soonest target first, cases without one last, ties by id. */
+function dueOrder(a: Case, b: Case): number {
+  const due = (item: Case) => (item.slaDueAt === null ? Infinity : Date.parse(item.slaDueAt));
+  return due(a) - due(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /**

@@ -71,7 +71,7 @@ export function useCaseList(filters: CaseFilters, username: string) {
     return () => offs.forEach((off) => off());
   }, [live, reload, matches]);
 
-  const reveal = useCallback(() => dispatch({ type: 'reveal' }), []);
+  const reveal = useCallback(() => dispatch({ type: 'reveal', sort: filtersRef.current.sort }), []);
   /** Puts a case this user just changed in place (newer versions win; live events may bring it too); one that no longer matches the filters leaves. */
   const applyCase = useCallback((item: Case) => dispatch({ type: 'upsert', case: item, matches: matches(item) }), [matches]);
 
