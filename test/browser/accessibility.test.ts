@@ -80,6 +80,15 @@ describeInBrowser('accessibility of every view (browser)', () => {
     await page.context().close();
   });
 
+  it('the people view asking to confirm a team\'s deletion', async () => {
+    const page = await as('admin');
+    await page.goto('/people');
+    await page.getByRole('button', { name: 'Delete team social' }).click();
+    await page.getByRole('button', { name: 'Keep' }).waitFor();
+    await expectAccessible(page, 'people, confirming a delete');
+    await page.context().close();
+  });
+
   for (const [name, path, heading] of [['rules', '/rules', 'Rules'], ['monitor', '/monitor', 'Monitor'], ['metrics', '/metrics', 'Metrics'], ['people', '/people', 'People']] as const) {
     it(`the ${name} view`, async () => {
       const page = await as('admin');

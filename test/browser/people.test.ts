@@ -74,6 +74,17 @@ describeInBrowser('people (browser)', () => {
     await page.getByRole('row', { name: /night-shift/ }).waitFor();
     // The new team is offered at once to users.
     await page.getByRole('form', { name: 'Add a user' }).getByRole('group', { name: 'Teams' }).getByRole('checkbox', { name: /^night-shift / }).waitFor();
+
+    // Deleting asks first; a team still in use is refused with what uses it; an unused one goes.
+    await page.getByRole('button', { name: 'Delete team care' }).click();
+    await page.getByRole('button', { name: 'Keep' }).click();
+    await page.getByRole('button', { name: 'Delete team care' }).click();
+    await page.getByRole('button', { name: 'Delete care', exact: true }).click();
+    await page.getByText(/team "care" cannot be deleted/).waitFor();
+    await page.getByRole('row', { name: /care/ }).first().waitFor();
+    await page.getByRole('button', { name: 'Delete team night-shift' }).click();
+    await page.getByRole('button', { name: 'Delete night-shift', exact: true }).click();
+    await page.getByRole('row', { name: /night-shift/ }).waitFor({ state: 'detached' });
     await context.close();
   });
 });

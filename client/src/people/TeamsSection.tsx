@@ -13,11 +13,13 @@ interface TeamsSectionProps {
   onDeleted(name: string): void;
 }
 
-/** The teams with their tiers; add one; delete one nothing refers to (the server says what still does). */
+/** The teams with their tiers; add one; delete one nothing refers to, once confirmed (the server says what still does). */
 export function TeamsSection({ teams, onCreated, onDeleted }: TeamsSectionProps) {
   const [deleteError, setDeleteError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
   const remove = async (name: string) => {
     setDeleteError(null);
+    setConfirming(null);
     try {
       await deleteTeam(name);
       onDeleted(name);
@@ -36,7 +38,17 @@ export function TeamsSection({ teams, onCreated, onDeleted }: TeamsSectionProps)
               <th scope="row"><code>{team.name}</code></th>
               <td>{team.displayName ?? <span className="muted">—</span>}</td>
               <td>{TIER_NAMES[team.tier]}</td>
-              <td><button type="button" className="link-button" onClick={() => void remove(team.name)} aria-label={`Delete team ${team.name}`}>Delete</button></td>
+              <td>
+                {confirming === team.name ? (
+                  <span className="toolbar">
+                    {/* Focus goes to the question's answer, so a keyboard user is never left on a vanished button. */}
+                    <button type="button" className="danger" autoFocus onClick={() => void remove(team.name)}>Delete {team.name}</button>
+                    <button type="button" className="secondary" onClick={() => setConfirming(null)}>Keep</button>
+                  </span>
+                ) : (
+                  <button type="button" className="link-button" onClick={() => { setDeleteError(null); setConfirming(team.name); }} aria-label={`Delete team ${team.name}`}>Delete</button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
