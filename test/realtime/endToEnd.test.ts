@@ -1,37 +1,29 @@
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../server/routing/index.js';
 import { startTestServer } from '../server/startTestServer.js';
+import { sessionCookie, TestSockets } from './testSockets.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-const sockets: Socket[] = [];
+const sockets = new TestSockets();
 
 beforeAll(async () => {
   server = await startTestServer({ X_SIMULATOR: '1', RULES_FILE: 'test/routes/fixtures/teams.rules.json' }, { simulator: { items: 0, feed: undefined }, startConnectors: false });
 });
 afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
+  sockets.closeAll();
   await server.stop();
 });
 
-async function login(username: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
-  return response.headers.get('set-cookie')!.split(';')[0]!;
-}
-
 /** A logged-in socket recording every case:upsert as [caseId, seq]. */
 async function agent(username: string): Promise<{ socket: Socket; upserts: Array<[string, number]>; threads: Set<string> }> {
-  const socket = connect(server.url, { transports: ['websocket'], extraHeaders: { cookie: await login(username) }, reconnectionDelay: 50, reconnectionDelayMax: 100 });
-  sockets.push(socket);
   const upserts: Array<[string, number]> = [];
   const threads = new Set<string>();
-  socket.on('case:upsert', (payload: { case: { id: string; threadId: string }; seq: number }) => {
-    upserts.push([payload.case.id, payload.seq]);
-    threads.add(payload.case.threadId);
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
+  const socket = await sockets.connect(server.url, await sessionCookie(server.url, username), { reconnection: true, reconnectionDelay: 50, reconnectionDelayMax: 100 }, (opened) => {
+    opened.on('case:upsert', (payload: { case: { id: string; threadId: string }; seq: number }) => {
+      upserts.push([payload.case.id, payload.seq]);
+      threads.add(payload.case.threadId);
+    });
   });
   return { socket, upserts, threads };
 }

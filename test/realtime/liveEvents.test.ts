@@ -1,37 +1,25 @@
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../server/routing/index.js';
 import { startTestServer } from '../server/startTestServer.js';
+import { sessionCookie, TestSockets } from './testSockets.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-const sockets: Socket[] = [];
+const sockets = new TestSockets();
 
 beforeAll(async () => {
   server = await startTestServer({ RULES_FILE: 'test/fixtures/basic.rules.json' });
 });
 afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
+  sockets.closeAll();
   await server.stop();
 });
 
-async function login(username: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
-  expect(response.status).toBe(200);
-  return response.headers.get('set-cookie')!.split(';')[0]!;
-}
+const login = (username: string) => sessionCookie(server.url, username);
 
 /** A connected socket of the user, recording every event it receives. */
 async function live(username: string | null): Promise<{ socket: Socket; events: Array<[string, unknown]> }> {
-  const cookie = username ? await login(username) : undefined;
-  const socket = connect(server.url, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false });
-  sockets.push(socket);
-  const events: Array<[string, unknown]> = [];
-  socket.onAny((event: string, payload: unknown) => events.push([event, payload]));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return { socket, events };
+  return sockets.recording(server.url, username ? await login(username) : null);
 }
 
 let sequence = 0;
@@ -75,11 +63,10 @@ describe('live events over Socket.IO', () => {
 
   it('delivers what a client missed while its connection was down (connection state recovery)', async () => {
     const cookie = await login('ana');
-    const socket = connect(server.url, { transports: ['websocket'], extraHeaders: { cookie }, reconnectionDelay: 100, reconnectionDelayMax: 200 });
-    sockets.push(socket);
     const seen: string[] = [];
-    socket.on('case:upsert', (payload: { case: { id: string } }) => seen.push(payload.case.id));
-    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    const socket = await sockets.connect(server.url, cookie, { reconnection: true, reconnectionDelay: 100, reconnectionDelayMax: 200 }, (opened) => {
+      opened.on('case:upsert', (payload: { case: { id: string } }) => seen.push(payload.case.id));
+    });
     await server.ingest([message('first question')]); // Socket.IO recovers from the offset of the last event received
     await settle();
     const reconnected = new Promise<void>((resolve) => socket.io.once('reconnect', () => resolve()));

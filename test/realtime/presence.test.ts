@@ -3,9 +3,10 @@
  * case:typing, checked against the user's teams, and case:presence to the
  * sockets watching the case.
  */
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, freshUsername, startCareServer, type CareServer } from '../routes/careClient.js';
+import { TestSockets } from './testSockets.js';
 
 interface Viewer {
   username: string;
@@ -23,30 +24,28 @@ interface Live {
 }
 
 let care: CareServer;
-const sockets: Socket[] = [];
+const sockets = new TestSockets();
 
 beforeAll(async () => {
   care = await startCareServer();
 });
 afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
+  sockets.closeAll();
   await care.stop();
 });
 
 async function live(username: string): Promise<Live> {
   const client = await care.login(username);
-  const socket = connect(care.url, { transports: ['websocket'], extraHeaders: { cookie: client.cookie! }, reconnection: false });
-  sockets.push(socket);
-  const session: Live = { socket, presence: [], events: [] };
-  socket.onAny((event: string, payload: unknown) => {
-    session.events.push(event);
-    if (event === 'case:presence') session.presence.push(payload as Presence);
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return session;
+  const { socket, events } = await sockets.recording(care.url, client.cookie!);
+  return {
+    socket,
+    get events() {
+      return events.map(([name]) => name);
+    },
+    get presence() {
+      return events.filter(([name]) => name === 'case:presence').map(([, payload]) => payload as Presence);
+    },
+  };
 }
 
 /** A fresh agent of the care team (so each test's viewers are its own). */

@@ -4,20 +4,21 @@
  * changed (teams, role, disabled) or whose session ended while it was away
  * must not be recovered; it gets a fresh connection, checked at the handshake.
  */
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshUsername, startCareServer, type CareServer, type Client } from '../routes/careClient.js';
+import { TestSockets } from './testSockets.js';
 
 let care: CareServer;
 let admin: Client;
-const sockets: Socket[] = [];
+const sockets = new TestSockets();
 
 beforeAll(async () => {
   care = await startCareServer();
   admin = await care.login('admin');
 });
 afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
+  sockets.closeAll();
   await care.stop();
 });
 
@@ -34,17 +35,13 @@ interface Live {
  * asks for recovery only from the offset of an event it received).
  */
 async function live(cookie: string): Promise<Live> {
-  const socket = connect(care.url, { transports: ['websocket'], extraHeaders: { cookie }, reconnectionDelay: 1_000, reconnectionDelayMax: 1_000, randomizationFactor: 0 });
-  sockets.push(socket);
   const teams: string[] = [];
   const wire: string[] = [];
-  socket.on('case:upsert', (payload: { case: { team: string } }) => teams.push(payload.case.team));
-  socket.io.on('packet', (packet: { type: number; data?: unknown[] }) => {
-    if (packet.type === 2 && packet.data?.[0] === 'case:upsert') wire.push((packet.data[1] as { case: { team: string } }).case.team);
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
+  const socket = await sockets.connect(care.url, cookie, { reconnection: true, reconnectionDelay: 1_000, reconnectionDelayMax: 1_000, randomizationFactor: 0 }, (opened) => {
+    opened.on('case:upsert', (payload: { case: { team: string } }) => teams.push(payload.case.team));
+    opened.io.on('packet', (packet: { type: number; data?: unknown[] }) => {
+      if (packet.type === 2 && packet.data?.[0] === 'case:upsert') wire.push((packet.data[1] as { case: { team: string } }).case.team);
+    });
   });
   await care.openCase('a first question for care');
   await expect.poll(() => teams).toEqual(['care']);

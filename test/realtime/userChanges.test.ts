@@ -4,33 +4,31 @@
  * rooms they joined no longer fit) and a reconnect joins the rooms the user
  * may see now, or is refused. Other users' sockets stay up.
  */
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshUsername, send, startCareServer, type CareServer, type Client } from '../routes/careClient.js';
+import { TestSockets } from './testSockets.js';
 
 let care: CareServer;
 let admin: Client;
-const sockets: Socket[] = [];
+const sockets = new TestSockets();
 
 beforeAll(async () => {
   care = await startCareServer();
   admin = await care.login('admin');
 });
 afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
+  sockets.closeAll();
   await care.stop();
 });
 
 /** A connected socket with the session cookie, recording the teams of the cases it is told about. */
 async function live(cookie: string): Promise<{ socket: Socket; teams: string[]; disconnected: Promise<string> }> {
-  const socket = connect(care.url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false });
-  sockets.push(socket);
   const teams: string[] = [];
-  socket.on('case:upsert', (payload: { case: { team: string } }) => teams.push(payload.case.team));
-  const disconnected = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
+  let disconnected!: Promise<string>;
+  const socket = await sockets.connect(care.url, cookie, {}, (opened) => {
+    opened.on('case:upsert', (payload: { case: { team: string } }) => teams.push(payload.case.team));
+    disconnected = new Promise<string>((resolve) => opened.once('disconnect', (reason) => resolve(reason)));
   });
   return { socket, teams, disconnected };
 }

@@ -1,31 +1,23 @@
-import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SLA } from '../../server/cases/sla.js';
 import { allTeamsScope } from '../../server/store/index.js';
+import { TestSockets } from '../realtime/testSockets.js';
 import { newCase } from '../store/factories.js';
 import { startCareServer, type CareServer, type Client } from './careClient.js';
 
 let care: CareServer;
-const sockets: Socket[] = [];
+const sockets = new TestSockets();
 beforeAll(async () => {
   care = await startCareServer();
 });
 afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
+  sockets.closeAll();
   await care.stop();
 });
 
 /** A Socket.IO client of the logged-in user, recording every event it gets. */
 async function live(client: Client): Promise<Array<[string, { case?: { id: string; team: string }; caseId?: string; seq: number }]>> {
-  const socket = connect(care.url, { transports: ['websocket'], extraHeaders: { cookie: client.cookie! }, reconnection: false });
-  sockets.push(socket);
-  const events: Array<[string, { case?: { id: string; team: string }; caseId?: string; seq: number }]> = [];
-  socket.onAny((event: string, payload: { case?: { id: string; team: string }; caseId?: string; seq: number }) => events.push([event, payload]));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return events;
+  return (await sockets.recording<{ case?: { id: string; team: string }; caseId?: string; seq: number }>(care.url, client.cookie!)).events;
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));

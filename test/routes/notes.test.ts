@@ -2,8 +2,8 @@
  * POST /api/cases/:id/notes: internal notes in a case's history, for the
  * agents of the case's team and admins only, never for the customer.
  */
-import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestSockets } from '../realtime/testSockets.js';
 import { startCareServer, type CareServer, type Client } from './careClient.js';
 
 let care: CareServer;
@@ -11,14 +11,14 @@ let admin: Client;
 let ana: Client;
 let hugo: Client;
 let mia: Client;
-const sockets: Socket[] = [];
+const sockets = new TestSockets();
 
 beforeAll(async () => {
   care = await startCareServer();
   [admin, ana, hugo, mia] = await Promise.all([care.login('admin'), care.login('ana'), care.login('hugo'), care.login('mia')]);
 });
 afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
+  sockets.closeAll();
   await care.stop();
 });
 
@@ -103,27 +103,11 @@ describe('POST /api/cases/:id/notes', () => {
     const caseId = await care.openCase('where is my parcel?');
     const [anaEvents, hugoEvents] = await Promise.all([live(ana), live(hugo)]);
     const reply = await ana.post(`/api/cases/${caseId}/notes`, { text: 'heads up' });
-    await eventually(() => anaEvents.some(([name, payload]) => name === 'case:upsert' && (payload as { seq: number }).seq === reply.body.event.seq));
+    await expect.poll(() => anaEvents.some(([name, payload]) => name === 'case:upsert' && (payload as { seq: number }).seq === reply.body.event.seq)).toBe(true);
     expect(hugoEvents.filter(([, payload]) => JSON.stringify(payload).includes(caseId))).toEqual([]);
   });
 });
 
 async function live(client: Client): Promise<Array<[string, unknown]>> {
-  const socket = connect(care.url, { transports: ['websocket'], extraHeaders: { cookie: client.cookie! }, reconnection: false });
-  sockets.push(socket);
-  const events: Array<[string, unknown]> = [];
-  socket.onAny((event: string, payload: unknown) => events.push([event, payload]));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return events;
-}
-
-async function eventually(check: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for a live event');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  return (await sockets.recording(care.url, client.cookie!)).events;
 }

@@ -1,9 +1,9 @@
 /** Helpers of the replies and escalation tests (not a test file itself): the real server with the X simulator, logged-in clients, cases opened through the connector. */
-import { io as connect, type Socket } from 'socket.io-client';
 import { threadIdOf } from '../../server/cases/newCase.js';
 import type { ServerOptions } from '../../server/server.js';
 import type { SimDmEvent, SimTweet, UserSpec } from '../../server/simulator/x/index.js';
 import { allTeamsScope, type CaseDocument, type MessageDocument } from '../../server/store/index.js';
+import { TestSockets } from '../realtime/testSockets.js';
 import { startTestServer } from '../server/startTestServer.js';
 import { INGEST_TOKEN, send, sessionCookieOf, type CsrfMode, type Reply } from './careClient.js';
 
@@ -43,7 +43,7 @@ export async function startReplyServer(options: ServerOptions & { env?: Record<s
     if (!found) throw new Error(`no case for thread ${threadId}`);
     return found;
   };
-  const sockets: Socket[] = [];
+  const sockets = new TestSockets();
   return {
     server,
     sim,
@@ -80,18 +80,10 @@ export async function startReplyServer(options: ServerOptions & { env?: Record<s
     anonymous: { post: (path: string, body?: unknown) => send(server.url, 'POST', path, body, {}) },
     /** A Socket.IO client logged in as the user, recording every event it gets. */
     async live(client: ReplyClient): Promise<Array<[string, unknown]>> {
-      const socket = connect(server.url, { transports: ['websocket'], extraHeaders: { cookie: client.cookie }, reconnection: false });
-      sockets.push(socket);
-      const events: Array<[string, unknown]> = [];
-      socket.onAny((event: string, payload: unknown) => events.push([event, payload]));
-      await new Promise<void>((resolve, reject) => {
-        socket.once('connect', () => resolve());
-        socket.once('connect_error', reject);
-      });
-      return events;
+      return (await sockets.recording(server.url, client.cookie)).events;
     },
     stop: async () => {
-      for (const socket of sockets) socket.disconnect();
+      sockets.closeAll();
       await server.stop();
     },
   };
