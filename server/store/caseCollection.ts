@@ -1,4 +1,4 @@
-import type { Collection, FindFieldsOptions, FindOptions, InsertResult, UpdateResult } from './collection.js';
+import type { Collection, EachResult, EachUpdate, FindFieldsOptions, FindOptions, InsertResult, UpdateResult } from './collection.js';
 import { UnsafeQueryError } from './errors.js';
 import type { Filter, PipelineStage } from './port.js';
 import type { CaseDocument, NewCaseDocument } from './schemas/case.js';
@@ -56,7 +56,7 @@ export class CaseCollection {
   }
 
   /** Applies one update to each of several cases of the scope's teams, by id, in one write (see Collection.updateEach). */
-  updateEach(scope: TeamScope, updates: ReadonlyArray<{ _id: string; update: Update<CaseDocument> }>): Promise<UpdateResult[]> {
+  updateEach(scope: TeamScope, updates: ReadonlyArray<EachUpdate<CaseDocument>>): Promise<EachResult<CaseDocument>[]> {
     return this.cases.updateEach(updates, scopedFilter(scope, {}));
   }
 

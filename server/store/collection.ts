@@ -23,6 +23,19 @@ export interface FindFieldsOptions<K extends string> extends FindOptions {
 /** How one insert went: stored (with its defaults), or refused by a unique index. */
 export type InsertResult<T> = { status: 'inserted'; document: T } | { status: 'duplicate'; duplicate: DuplicateKey };
 
+/** One update of updateEach, by id. */
+export interface EachUpdate<T> {
+  _id: string;
+  update: Update<T>;
+  /** Fields the document must hold as they are (e.g. `{ lastEventSeq: 4 }`), else the update is not made (result: nothing matched). */
+  expect?: Record<string, string | number | boolean | null>;
+}
+
+/** How one update of updateEach went, with the document after it (null when nothing matched). */
+export interface EachResult<T> extends UpdateResult {
+  document: T | null;
+}
+
 /** Whether an update found a document, and whether it changed it. */
 export interface UpdateResult {
   matched: boolean;
@@ -98,15 +111,16 @@ export class Collection<T extends { _id: string }, N extends object> {
    * A document whose update would break a unique index is left as it was;
    * the others are written, then DuplicateKeyError is thrown.
    */
-  async updateEach(updates: ReadonlyArray<{ _id: string; update: Update<T> }>, filter: Filter = {}): Promise<UpdateResult[]> {
+  async updateEach(updates: ReadonlyArray<EachUpdate<T>>, filter: Filter = {}): Promise<EachResult<T>[]> {
     assertSafeFilter(filter);
     if ('_id' in filter) throw new UnsafeQueryError('updateEach takes the ids with the updates, not in the filter');
-    for (const { _id, update } of updates) {
+    for (const { _id, update, expect } of updates) {
       plainString(_id, '_id');
       assertSafeUpdate(update as Record<string, unknown>);
+      if (expect) assertSafeFilter(expect, 'expect');
     }
-    const results = await updateEach(this.context, updates.map(({ _id, update }) => ({ id: _id, update: update as Record<string, unknown> })), filter);
-    return results.map((result) => ({ matched: result !== null, modified: result?.modified ?? false }));
+    const results = await updateEach(this.context, updates.map(({ _id, update, expect }) => ({ id: _id, update: update as Record<string, unknown>, expect })), filter);
+    return results.map((result) => ({ matched: result !== null, modified: result?.modified ?? false, document: result ? present<T>(result.after) : null }));
   }
 
   /** Like updateOne, returning the document after the update (or before it), or null when nothing matched. */

@@ -1,12 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { withTieBreak, type CollectionContext } from './context.js';
 import { identifyDuplicate } from './duplicates.js';
+import { cloneRecord } from './plainData.js';
 import { DuplicateKeyError, WriteConflictError } from './errors.js';
 import type { Filter, SortSpec, StoredRecord } from './port.js';
 import { applyUpdate } from './updates.js';
 import { validateRecord } from './validate.js';
 
-const MAX_ATTEMPTS = 20;
+// Enough for dozens of writers on one document when each write is a few round trips to a slow server (FerretDB).
+const MAX_ATTEMPTS = 50;
 
 /** The document before and after an update of the first match; `modified` false when the update changed nothing (nothing written). */
 export interface UpdatedRecord {
@@ -33,7 +35,7 @@ export async function updateFirstMatch(context: CollectionContext, filter: Filte
     const outcome = await context.backend.replaceRevision(current._id, current._rev ?? 0, replacement);
     if (outcome === 'replaced') return { before: current, after: replacement, modified: true };
     if (outcome === 'duplicate') throw new DuplicateKeyError(await identifyDuplicate(context, replacement, true));
-    await sleep(Math.random() * Math.min(50, attempt * 2));
+    await sleep(Math.random() * Math.min(100, attempt * 5));
   }
   throw new WriteConflictError(context.name, MAX_ATTEMPTS);
 }
@@ -45,20 +47,20 @@ export async function updateFirstMatch(context: CollectionContext, filter: Filte
  * replaces go in one replaceRevisions. A replace that lost its race (or a
  * second update of the same id) is then done alone by updateFirstMatch,
  * with its retries. One result per update, in order: null when the document
- * is missing. If a replace breaks a unique index, that document keeps its
+ * is missing or does not hold its `expect`ed values. If a replace breaks a unique index, that document keeps its
  * old version, the others are still written, then DuplicateKeyError.
  */
-export async function updateEach(context: CollectionContext, updates: ReadonlyArray<{ id: string; update: Record<string, unknown> }>, within: Filter): Promise<Array<UpdatedRecord | null>> {
+export async function updateEach(context: CollectionContext, updates: ReadonlyArray<{ id: string; update: Record<string, unknown>; expect?: Record<string, unknown> }>, within: Filter): Promise<Array<UpdatedRecord | null>> {
   if (updates.length === 0) return [];
   const found = await context.backend.find({ ...within, _id: { $in: [...new Set(updates.map((item) => item.id))] } }, { sort: { _id: 1 } });
   const currentById = new Map(found.map((record) => [record._id, record]));
   const results: Array<UpdatedRecord | null | undefined> = updates.map(() => undefined);
   const writes: Array<{ index: number; current: StoredRecord; replacement: StoredRecord }> = [];
   const written = new Set<string>();
-  for (const [index, { id, update }] of updates.entries()) {
+  for (const [index, { id, update, expect }] of updates.entries()) {
     const current = currentById.get(id);
-    if (!current) results[index] = null;
-    if (!current || written.has(id)) continue;
+    if (!current || !holds(current, expect)) results[index] = null;
+    if (!current || !holds(current, expect) || written.has(id)) continue;
     const replacement = await replacementFor(context, current, update);
     if (replacement) writes.push({ index, current, replacement });
     else results[index] = { before: current, after: current, modified: false };
@@ -70,16 +72,21 @@ export async function updateEach(context: CollectionContext, updates: ReadonlyAr
     if (outcomes[at] === 'replaced') results[index] = { before: current, after: replacement, modified: true };
     if (outcomes[at] === 'duplicate') [refused, results[index]] = [refused ?? replacement, { before: current, after: current, modified: false }];
   });
-  for (const [index, { id, update }] of updates.entries()) {
-    if (results[index] === undefined) results[index] = await updateFirstMatch(context, { ...within, _id: id }, update);
+  for (const [index, { id, update, expect }] of updates.entries()) {
+    if (results[index] === undefined) results[index] = await updateFirstMatch(context, { ...within, ...expect, _id: id }, update);
   }
   if (refused) throw new DuplicateKeyError(await identifyDuplicate(context, refused, true));
   return results as Array<UpdatedRecord | null>;
 }
 
+/** Whether the record holds each expected field's value as it is. */
+function holds(record: StoredRecord, expect: Record<string, unknown> | undefined): boolean {
+  return !expect || Object.entries(expect).every(([field, value]) => (record[field] ?? null) === value);
+}
+
 /** The validated record that applying the update to `current` makes, at the next revision; null when the update changes nothing. */
 async function replacementFor(context: CollectionContext, current: StoredRecord, update: Record<string, unknown>): Promise<StoredRecord | null> {
-  const next = structuredClone(current);
+  const next = cloneRecord(current);
   const changed = applyUpdate(context.name, next, update);
   if (changed.length === 0) return null;
   if (context.touchesUpdatedAt && !changed.includes('updatedAt')) next.updatedAt = new Date();

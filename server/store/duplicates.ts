@@ -4,8 +4,8 @@ import type { Filter, StoredRecord } from './port.js';
 
 /**
  * Finds which unique index a refused record collided with, and the record
- * already holding that key. Backends only say "duplicate" (nedb does not
- * name the index), so this is done once here, by looking each unique key up.
+ * already holding that key. Backends only say "duplicate" (SQLite's error
+ * names columns, not the index), so this is done once here, by looking each unique key up.
  */
 export async function identifyDuplicate(context: CollectionContext, record: StoredRecord, replacing = false): Promise<DuplicateKey> {
   for (const fields of context.uniqueIndexes) {
@@ -22,7 +22,8 @@ export async function identifyDuplicate(context: CollectionContext, record: Stor
   return { collection: context.name, fields: [], key: {}, existingId: null };
 }
 
-function valueAt(record: Record<string, unknown>, path: string): unknown {
+/** The value at a dotted path of a record (undefined where the path ends early). */
+export function valueAt(record: Record<string, unknown>, path: string): unknown {
   let value: unknown = record;
   for (const part of path.split('.')) {
     if (typeof value !== 'object' || value === null) return undefined;

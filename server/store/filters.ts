@@ -21,10 +21,11 @@ const QUERY_OPERATORS = new Set([
 ]);
 const LOGICAL_OPERATORS = new Set(['$and', '$or', '$nor']);
 const SCRIPT_OPERATORS = new Set(['$where', '$function', '$accumulator']);
-const PIPELINE_STAGES = new Set([
-  '$match', '$group', '$sort', '$project', '$addFields', '$set', '$unset', '$limit', '$skip', '$count',
-  '$facet', '$unwind', '$bucket', '$sortByCount', '$replaceRoot', '$replaceWith', '$sample',
-]);
+// Pipelines are limited to what every MongoDB-protocol server the store supports runs: FerretDB v1 has these stages,
+// only $sum and $count as $group accumulators and $sum and $type as expressions (no $facet, $percentile, $cond,
+// $divide...). Anything more is computed by the caller from the rows (docs/mongodb.md).
+const PIPELINE_STAGES = new Set(['$match', '$group', '$sort', '$project', '$addFields', '$set', '$unset', '$limit', '$skip', '$count', '$unwind']);
+const PIPELINE_OPERATORS = new Set(['$sum', '$count', '$type']);
 
 /** A value that may stand for itself in a filter. */
 export type PlainValue = string | number | boolean | null | Date;
@@ -84,16 +85,25 @@ function assertNoOperatorKeys(value: unknown, path: string): void {
   }
 }
 
-/** Throws UnsafeQueryError unless every stage is a read-only stage the store allows and no script operator appears anywhere. */
+/** Throws UnsafeQueryError unless every stage is a read-only stage the store allows, with only the operators every backend runs, and no script operator appears anywhere. */
 export function assertSafePipeline(pipeline: PipelineStage[]): void {
   if (!Array.isArray(pipeline)) throw new UnsafeQueryError('pipeline must be an array of stages');
   pipeline.forEach((stage, index) => {
     const keys = isPlainObject(stage) ? Object.keys(stage) : [];
     if (keys.length !== 1 || !PIPELINE_STAGES.has(keys[0]!)) throw new UnsafeQueryError(`pipeline[${index}]: stage ${keys.join(',') || describe(stage)} is not allowed`);
-    if (keys[0] === '$match') assertSafeFilter(stage.$match as Filter, `pipeline[${index}].$match`);
-    if (keys[0] === '$facet') Object.values(stage.$facet as Record<string, PipelineStage[]>).forEach(assertSafePipeline);
     assertNoScriptOperators(stage, `pipeline[${index}]`);
+    if (keys[0] === '$match') assertSafeFilter(stage.$match as Filter, `pipeline[${index}].$match`);
+    else assertPipelineOperators(stage[keys[0]!], `pipeline[${index}].${keys[0]}`);
   });
+}
+
+function assertPipelineOperators(value: unknown, path: string): void {
+  if (Array.isArray(value)) return value.forEach((item, index) => assertPipelineOperators(item, `${path}[${index}]`));
+  if (!isPlainObject(value)) return;
+  for (const [key, child] of Object.entries(value)) {
+    if (key.startsWith('$') && !PIPELINE_OPERATORS.has(key)) throw new UnsafeQueryError(`${path}: operator ${key} is not allowed (not every MongoDB-protocol server has it)`);
+    assertPipelineOperators(child, `${path}.${key}`);
+  }
 }
 
 function assertNoScriptOperators(value: unknown, path: string): void {

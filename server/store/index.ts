@@ -2,7 +2,7 @@
 export { openStore, type Store, type StoreOptions } from './openStore.js';
 export { describeStore, logStoreInUse } from './startupLog.js';
 export type { StoreCollections } from './collections.js';
-export { Collection, type FindOptions, type FindFieldsOptions, type InsertResult, type UpdateResult } from './collection.js';
+export { Collection, type EachUpdate, type EachResult, type FindOptions, type FindFieldsOptions, type InsertResult, type UpdateResult } from './collection.js';
 export type { AppendOnlyCollection } from './appendOnly.js';
 export { CaseCollection } from './caseCollection.js';
 export { allTeamsScope, teamsScope, scopeForUser, scopeCovers, type TeamScope } from './teamScope.js';
@@ -17,7 +17,10 @@ export { CASE_STATUSES, type CaseStatus, type CaseDocument, type NewCaseDocument
 export { CASE_EVENT_TYPES, type CaseEventType, type CaseEventDocument, type NewCaseEventDocument } from './schemas/caseEvent.js';
 export type { MessageDocument, NewMessageDocument } from './schemas/message.js';
 export { RULE_DRAFT_ID, type RuleSetVersionDocument, type NewRuleSetVersionDocument, type RuleDraftDocument, type NewRuleDraftDocument } from './schemas/ruleSet.js';
-export { ROLES, type Role, type UserDocument, type NewUserDocument } from './schemas/user.js';
+export { ROLES, AVAILABILITIES, type Role, type Availability, type UserDocument, type NewUserDocument } from './schemas/user.js';
 export type { TeamDocument, NewTeamDocument } from './schemas/team.js';
 export type { CheckpointDocument, NewCheckpointDocument } from './schemas/checkpoint.js';
 export type { SessionDocument, NewSessionDocument } from './schemas/session.js';
+export type { SavedReplyDocument, NewSavedReplyDocument } from './schemas/savedReply.js';
+export type { LeaseDocument, NewLeaseDocument } from './schemas/lease.js';
+export type { CustomerBlockDocument, NewCustomerBlockDocument } from './schemas/customerBlock.js';

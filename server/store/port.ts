@@ -73,6 +73,13 @@ export interface StoreBackend {
   readonly kind: BackendKind;
   /** Where the data lives: a directory, or a MongoDB address without credentials. */
   readonly location: string;
+  /**
+   * Runs `work` with its writes sharing one commit where the backend can
+   * (embedded: one SQLite transaction, one fsync); each write resolves once
+   * applied, and all are durable when the returned promise resolves. On
+   * MongoDB each write is durable on its own and `work` just runs.
+   */
+  inOneCommit<T>(work: () => Promise<T>): Promise<T>;
   /** Opens a collection, enforcing the unique indexes the schema declares. */
   collection(name: string, schema: Schema): Promise<CollectionBackend>;
   /** Waits for pending writes to be durable, then releases files or connections. */

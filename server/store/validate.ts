@@ -49,9 +49,10 @@ export async function validateWithMongoose(collection: string, model: Model<unkn
 }
 
 /**
- * Field names must not start with '$' nor contain '.' or NUL: MongoDB and
- * nedb disagree on such names (nedb refuses them, MongoDB stores but cannot
- * query them), so the store refuses them on both. Matters for Mixed paths.
+ * Field names must not start with '$' nor contain '.' or NUL: MongoDB
+ * stores but cannot query them, and the embedded backend's JSON rows mark
+ * dates with a `$date` key (recordJson.ts), so the store refuses them on
+ * both. Matters for Mixed paths.
  */
 export function assertStorableKeys(collection: string, value: unknown, path = ''): void {
   if (Array.isArray(value)) {

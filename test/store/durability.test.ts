@@ -5,7 +5,8 @@
  * write in it. Several rounds on the same directory (crash, recover, crash…).
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import Database from 'better-sqlite3';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -45,12 +46,14 @@ async function writeUntilKilled(dataDir: string, round: number, killAfter: numbe
   return outcome;
 }
 
-/** Every line of a datafile is a whole JSON document, except perhaps a torn last line with no newline. */
-function assertOnlyATornTail(contents: string): void {
-  const lines = contents.split('\n');
-  const last = lines.pop()!;
-  for (const line of lines) expect(() => JSON.parse(line), `corrupt line in the datafile: ${line.slice(0, 80)}`).not.toThrow();
-  if (last !== '') expect(() => JSON.parse(last)).toThrow();
+/** SQLite's own check of the database file the killed writer left (recovering its WAL first). */
+function assertIntact(dataDir: string): void {
+  const db = new Database(join(dataDir, 'store.sqlite'));
+  try {
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  } finally {
+    db.close();
+  }
 }
 
 describe('embedded backend durability under SIGKILL', () => {
@@ -75,8 +78,7 @@ describe('embedded backend durability under SIGKILL', () => {
       highestCount = Math.max(highestCount, outcome.highestCount);
       expect(outcome.messages.length).toBeGreaterThan(0);
 
-      assertOnlyATornTail(await readFile(join(dataDir, 'messages.db'), 'utf8'));
-      assertOnlyATornTail(await readFile(join(dataDir, 'cases.db'), 'utf8'));
+      assertIntact(dataDir);
 
       const store = await openStore({ dataDir });
       const stored = new Set((await store.collections.messages.find({}, { fields: ['externalId'] })).map((message) => message.externalId));
@@ -86,5 +88,6 @@ describe('embedded backend durability under SIGKILL', () => {
       expect(counter!.messageCount).toBeGreaterThanOrEqual(highestCount);
       await store.close();
     }
-  });
+    // Three writer processes start (tsx) one after the other: on a loaded shared machine that alone neared the 30 s default.
+  }, 120_000);
 });

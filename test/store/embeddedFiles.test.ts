@@ -1,10 +1,27 @@
-/** The embedded backend's files: torn tails, corrupt lines, the directory lock, unique indexes the data breaks. */
-import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+/** The embedded backend's files: one SQLite database, its tables and indexes, the one-process claim, data a unique index refuses, closing. */
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DataDirError, openStore } from '../../server/store/index.js';
 import { newMessage, newUser } from './factories.js';
+
+const HOLDER = fileURLToPath(new URL('./fixtures/holdStore.ts', import.meta.url));
+
+/** Reads the database file directly (the store must be closed: it holds the file exclusively). */
+function inspect<T>(dataDir: string, read: (db: Database.Database) => T): T {
+  const db = new Database(join(dataDir, 'store.sqlite'), { readonly: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
 
 describe('embedded backend files', () => {
   let dataDir: string;
@@ -15,54 +32,59 @@ describe('embedded backend files', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('keeps one datafile per collection and says where it is', async () => {
+  it('keeps one table per collection in store.sqlite, with the schema indexes, and says where it is', async () => {
     const store = await openStore({ dataDir });
     expect(store).toMatchObject({ backend: 'embedded', location: dataDir });
     await store.collections.messages.insertOne(newMessage({ externalId: 'on-disk' }));
-    expect(await readFile(join(dataDir, 'messages.db'), 'utf8')).toContain('"externalId":"on-disk"');
     await store.close();
+    const { doc, indexes, plan } = inspect(dataDir, (db) => ({
+      doc: db.prepare('SELECT doc FROM messages').pluck().get() as string,
+      indexes: db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'cases' AND sql IS NOT NULL").pluck().all() as string[],
+      plan: (db.prepare('EXPLAIN QUERY PLAN SELECT doc FROM messages WHERE "platform/string" = ? AND "externalId/string" = ?').all('x', 'on-disk') as Array<{ detail: string }>).map((row) => row.detail).join('; '),
+    }));
+    expect(JSON.parse(doc)).toMatchObject({ externalId: 'on-disk', createdAt: { $date: Date.parse('2026-11-20T14:03:00Z') } });
+    expect(indexes).toContain('cases:team/string ASC,lastActivityAt/date DESC,_id DESC');
+    expect(indexes).toContain('cases:status/string ASC,slaDueAt/date ASC');
+    expect(plan).toMatch(/USING INDEX messages:unique:platform\/string ASC,externalId\/string ASC/);
   });
 
-  it('drops a torn last line (a write cut off by a crash) and loads the rest', async () => {
-    const store = await openStore({ dataDir });
-    await store.collections.messages.insertMany([newMessage({ externalId: 'a' }), newMessage({ externalId: 'b' })]);
-    await store.close();
-    await appendFile(join(dataDir, 'messages.db'), '{"_id":"half","platform":"x","externalId":"c","chan');
-    const reopened = await openStore({ dataDir });
-    expect((await reopened.collections.messages.find({}, { sort: { externalId: 1 } })).map((message) => message.externalId)).toEqual(['a', 'b']);
-    await reopened.collections.messages.insertOne(newMessage({ externalId: 'c' }));
-    await reopened.close();
-    const lines = (await readFile(join(dataDir, 'messages.db'), 'utf8')).split('\n').filter(Boolean);
-    expect(() => lines.forEach((line) => JSON.parse(line))).not.toThrow();
-  });
-
-  it('refuses to open a datafile with a corrupt line in the middle rather than lose documents silently', async () => {
-    const store = await openStore({ dataDir });
-    await store.collections.messages.insertOne(newMessage());
-    await store.close();
-    await appendFile(join(dataDir, 'messages.db'), 'not json at all\n{"_id":"z","platform":"x"}\n');
-    await expect(openStore({ dataDir })).rejects.toThrow(/messages\.db cannot be opened/);
-  });
-
-  it('refuses to open when the data already breaks a unique index of the schema', async () => {
+  it('refuses to open when the data already breaks a unique index of the schema, and releases the directory', async () => {
     const store = await openStore({ dataDir });
     await store.collections.users.insertOne(newUser({ username: 'ana' }));
     await store.close();
-    const line = (await readFile(join(dataDir, 'users.db'), 'utf8')).split('\n').find((entry) => entry.includes('"username":"ana"'));
-    await appendFile(join(dataDir, 'users.db'), `${line!.replace(/"_id":"[0-9a-f]+"/, '"_id":"copy"')}\n`);
+    const db = new Database(join(dataDir, 'store.sqlite'));
+    db.exec('DROP INDEX "users:unique:username/string ASC"');
+    db.exec(`INSERT INTO users (_id, _rev, doc) SELECT 'copy', _rev, json_set(doc, '$._id', 'copy') FROM users`);
+    db.close();
     await expect(openStore({ dataDir })).rejects.toBeInstanceOf(DataDirError);
-    // The failed open released the directory.
-    await expect(openStore({ dataDir })).rejects.toThrow(/users\.db cannot be opened: .*unique constraint/);
+    await expect(openStore({ dataDir })).rejects.toThrow(/collection users cannot be opened: UNIQUE constraint failed/);
   });
 
-  it('lets one store at a time use a directory, and takes over a lock left by a dead process', async () => {
+  it('refuses a second open in this process while the first is open', async () => {
     const store = await openStore({ dataDir });
     await expect(openStore({ dataDir })).rejects.toThrow(/already open in this process/);
     await store.close();
-    await writeFile(join(dataDir, 'LOCK'), '2147483646\n');
-    const after = await openStore({ dataDir });
-    expect(await readFile(join(dataDir, 'LOCK'), 'utf8')).toBe(`${process.pid}\n`);
-    await after.close();
+    await (await openStore({ dataDir })).close();
+  });
+
+  it('refuses a directory another live process holds, and opens it as soon as that process is killed', async () => {
+    const holder = spawn(process.execPath, ['--import', 'tsx', HOLDER, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const lines = createInterface({ input: holder.stdout });
+    for await (const line of lines) if (line === 'ready') break;
+    await expect(openStore({ dataDir })).rejects.toThrow(new RegExp(`data directory ${dataDir} is in use by another process`));
+    holder.kill('SIGKILL');
+    await once(holder, 'exit');
+    // The kernel released the lock with the process: nothing left behind to take over.
+    const store = await openStore({ dataDir });
+    await store.close();
+  });
+
+  it('is not blocked by a LOCK file naming a live process (the nedb backend’s claim); it is moved aside', async () => {
+    await writeFile(join(dataDir, 'LOCK'), `${process.ppid}\n`);
+    const store = await openStore({ dataDir });
+    await store.collections.messages.insertOne(newMessage());
+    await store.close();
+    expect(await readFile(join(dataDir, 'nedb-before-sqlite', 'LOCK'), 'utf8')).toBe(`${process.ppid}\n`);
   });
 
   it('refuses operations after close', async () => {

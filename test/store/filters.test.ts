@@ -46,10 +46,15 @@ describe('assertSafeFilter', () => {
 });
 
 describe('assertSafePipeline', () => {
-  it('accepts read-only stages, checking $match and $facet inside', () => {
-    expect(() => assertSafePipeline([{ $match: { a: 1 } }, { $group: { _id: '$a', n: { $sum: 1 } } }, { $facet: { x: [{ $count: 'n' }] } }])).not.toThrow();
-    expect(() => assertSafePipeline([{ $facet: { x: [{ $out: 'y' }] } }])).toThrow(/\$out is not allowed/);
+  it('accepts read-only stages, checking $match inside', () => {
+    expect(() => assertSafePipeline([{ $match: { a: 1 } }, { $unwind: '$tags' }, { $group: { _id: '$a', n: { $sum: 1 } } }, { $sort: { n: -1 } }, { $count: 'n' }])).not.toThrow();
     expect(() => assertSafePipeline([{ $match: { $where: '1' } }])).toThrow(UnsafeQueryError);
+  });
+
+  it('refuses the stages and operators that not every MongoDB-protocol server runs (FerretDB v1)', () => {
+    expect(() => assertSafePipeline([{ $facet: { x: [{ $count: 'n' }] } }])).toThrow(/stage \$facet is not allowed/);
+    expect(() => assertSafePipeline([{ $group: { _id: null, p: { $percentile: { input: '$a', p: [0.5], method: 'approximate' } } } }])).toThrow(/pipeline\[0\]\.\$group\.p: operator \$percentile is not allowed/);
+    expect(() => assertSafePipeline([{ $project: { m: { $divide: ['$a', 2] } } }])).toThrow(/operator \$divide is not allowed/);
   });
 
   it('refuses writing and cross-collection stages, and script operators anywhere', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { mongo } from 'mongoose';
 import { insertOutcomesAfter, isDuplicateKeyError, redactMongoUri } from '../../server/store/mongo/mongoErrors.js';
-import { withDatabase } from './backends.js';
+import { withDatabase } from '../support/testStore.js';
 
 function bulkError(writeErrors: Array<{ index: number; code: number }>, writeConcernError?: object): Error {
   return Object.assign(Object.create(mongo.MongoBulkWriteError.prototype) as Error, {

@@ -6,7 +6,7 @@ import { applySimpleUpdate } from '../../server/store/simpleUpdate.js';
 
 const fields = ['status', 'count', 'at', 'tags', 'note'] as const;
 const value = fc.oneof(
-  fc.constantFrom<unknown>(null, undefined, 0, -0, 1, Number.NaN, Infinity, '', 'open', true, false, ['a'], { a: 1 }),
+  fc.constantFrom<unknown>(null, undefined, 0, -0, 1, Number.NaN, Infinity, '', 'open', true, false, ['a'], { a: 1 }, { a: 1, b: [2] }, { b: [2], a: 1 }, [], {}, [{ at: new Date(Date.UTC(2026, 0, 1)) }], [{ at: new Date(Date.UTC(2026, 0, 1)) }], [undefined], { a: undefined }, [new Date(Number.NaN)]),
   fc.integer({ min: -3, max: 3 }),
   fc.constantFrom('new', 'open'),
   fc.constantFrom(new Date(Date.UTC(2026, 0, 1)), new Date(Date.UTC(2026, 0, 2))),
@@ -45,10 +45,12 @@ describe('applySimpleUpdate', () => {
     expect(direct).toBeGreaterThan(500);
   });
 
-  it('leaves dotted paths, other operators, objects and a path under two operators to mingo', () => {
+  it('leaves dotted paths, other operators, values that are not plain data and a path under two operators to mingo', () => {
     expect(applySimpleUpdate({}, { $set: { 'customer.name': 'x' } })).toBeUndefined();
     expect(applySimpleUpdate({}, { $push: { tags: 'x' } })).toBeUndefined();
-    expect(applySimpleUpdate({}, { $set: { tags: ['x'] } })).toBeUndefined();
+    expect(applySimpleUpdate({}, { $set: { tags: ['x', undefined] } })).toBeUndefined();
+    expect(applySimpleUpdate({}, { $set: { pattern: /x/ } })).toBeUndefined();
+    expect(applySimpleUpdate({}, { $set: { tags: ['x'] } })).toEqual(['tags']);
     expect(applySimpleUpdate({}, { $set: { status: 'open' }, $unset: { status: '' } })).toBeUndefined();
     expect(applySimpleUpdate({ status: 'new' }, { $set: { status: 'open' }, $inc: { n: 1 } })).toEqual(['n', 'status']);
   });

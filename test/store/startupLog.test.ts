@@ -5,7 +5,7 @@ import { describeStore, logStoreInUse } from '../../server/store/index.js';
 describe('store start-up log', () => {
   it('names the embedded backend, its directory and its limits', () => {
     expect(describeStore({ backend: 'embedded', location: '/srv/care/data' })).toBe(
-      'store: embedded (MONGODB_URI not set), durable on local disk in /srv/care/data; one process only, whole data set held in memory',
+      'store: embedded (MONGODB_URI not set), SQLite database in /srv/care/data (WAL, synchronous=FULL: every acknowledged write is on disk); one process only; data read from disk as needed, not held in memory',
     );
   });
 

@@ -39,7 +39,7 @@ const context = Context.init({
   window: windowOperators,
 });
 
-/** Runs a pipeline with the MongoDB-faithful operators above (inputs cloned first: the records are nedb's own). */
+/** Runs a pipeline with the MongoDB-faithful operators above (inputs cloned first: callers may hold on to them). */
 export function runPipeline(pipeline: Record<string, unknown>[], records: unknown[]): Record<string, unknown>[] {
   return new BaseAggregator(pipeline, { context, scriptEnabled: false, processingMode: 1 /* CLONE_INPUT */ }).run(records) as Record<string, unknown>[];
 }

@@ -1,7 +1,9 @@
 import mongoose, { type Schema } from 'mongoose';
+import { uniqueIndexFields } from '../context.js';
 import type { CollectionBackend, StoredRecord, StoreBackend } from '../port.js';
 import { MongoCollection } from './mongoCollection.js';
 import { redactMongoUri } from './mongoErrors.js';
+import { WRITE_CLAIMS_COLLECTION, WriteClaims, type WriteClaimRecord } from './writeClaims.js';
 
 /** A write is acknowledged once a majority of the replica set has it in its journal: the MongoDB counterpart of the embedded fsync. */
 const DURABLE_WRITES = { w: 'majority', journal: true } as const;
@@ -17,6 +19,9 @@ export async function openMongoBackend(uri: string): Promise<StoreBackend> {
   await connection.asPromise();
   const db = connection.db;
   if (!db) throw new Error('MongoDB connection has no database');
+  // Claims decide who may write a revision, so they are as durable as the writes they guard.
+  const claims = db.collection<WriteClaimRecord>(WRITE_CLAIMS_COLLECTION, { writeConcern: DURABLE_WRITES });
+  await WriteClaims.prepare(claims);
   return {
     kind: 'mongodb',
     location: `${redactMongoUri(uri)} (database ${db.databaseName})`,
@@ -25,8 +30,9 @@ export async function openMongoBackend(uri: string): Promise<StoreBackend> {
       for (const [fields, options] of schema.indexes()) {
         await collection.createIndex(fields as Record<string, 1 | -1>, options as mongoose.mongo.CreateIndexesOptions);
       }
-      return new MongoCollection(collection);
+      return new MongoCollection(collection, new WriteClaims(claims, name), uniqueIndexFields(schema).filter((fields) => !(fields.length === 1 && fields[0] === '_id')));
     },
+    inOneCommit: (work) => work(),
     close: () => connection.close(),
   };
 }

@@ -6,7 +6,7 @@ import { CASE_EVENT_TYPES } from './caseEventType.js';
 export { CASE_EVENT_TYPES, type CaseEventType } from './caseEventType.js';
 
 /** Who caused an event: a user (by id), the system (routing, SLA timer) or a connector (by name). */
-const actor = subdocument({
+export const eventActor = subdocument({
   kind: { type: String, enum: ['user', 'system', 'connector'] as const, required: true },
   id: { type: String, default: null },
 });
@@ -14,7 +14,10 @@ const actor = subdocument({
 /**
  * The audit trail of a case, append-only. `seq` grows by one per case and is
  * the `seq` of the live event announcing it, so a client can spot a gap and
- * ask for the events after the last one it saw.
+ * ask for the events after the last one it saw. Events are first staged on
+ * their case (case.ts `stagedEvents`) and written here under the `_id`
+ * `<caseId>:<seq>`, so whether one was written is a primary-key lookup.
+ * Every copy sets `storedAt` (caseHistory.ts).
  */
 export const caseEventSchema = withRevision(
   Schema.create(
@@ -24,7 +27,14 @@ export const caseEventSchema = withRevision(
       seq: { type: Number, required: true, min: 1 },
       type: { type: String, enum: CASE_EVENT_TYPES, required: true },
       at: { type: Date, required: true, default: () => new Date() },
-      actor: { type: actor, required: true },
+      /**
+       * When the event was copied here, which can be long after `at`: a writer
+       * killed between its case write and the copy leaves the event staged
+       * on the case until the repair sweep or the case's next writer copies
+       * it. Not required: events stored before this field existed have none.
+       */
+      storedAt: { type: Date },
+      actor: { type: eventActor, required: true },
       data: { type: Schema.Types.Mixed, default: () => ({}) },
     },
     documentOptions,
@@ -35,6 +45,8 @@ export const caseEventSchema = withRevision(
 caseEventSchema.index({ caseId: 1, seq: 1 }, { unique: true });
 // GET /api/metrics: events of one type in a period (escalations, replies, SLA breaches).
 caseEventSchema.index({ type: 1, at: 1 });
+// The webhook fan-out: the events of the types it sends stored since its last pass, whenever they happened.
+caseEventSchema.index({ type: 1, storedAt: 1 });
 
 /** A stored case event (`data` holds the details: changed fields, reply id…). */
 export type CaseEventDocument = Omit<StoredDocument<typeof caseEventSchema>, 'data'> & { data: Record<string, unknown> };

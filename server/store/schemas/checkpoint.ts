@@ -17,6 +17,8 @@ export const checkpointSchema = withRevision(
       stream: { type: String, required: true, minlength: 1 },
       newestId: { type: String, default: null },
       run: { type: pageRun, default: null },
+      /** Fencing token of the lease its last writer held (server/leases/): a writer with an older token is refused. */
+      fence: { type: Number, default: null },
       updatedAt: { type: Date, required: true, default: () => new Date() },
     },
     documentOptions,

@@ -54,6 +54,13 @@ const delivery = subdocument({
   sentAt: { type: Date, default: null },
   /** Why it failed for good, or why the last attempt failed while it is retried. */
   error: { type: String, default: null },
+  /**
+   * When an attempt started whose outcome is not known yet: set before the
+   * send, cleared when the network's answer is recorded. A queued reply that
+   * has it (the answer was lost, or the process died mid-send) is looked up
+   * on the network before it is sent again.
+   */
+  attemptStartedAt: { type: Date, default: null },
 });
 
 /**

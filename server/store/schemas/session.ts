@@ -24,9 +24,9 @@ export const sessionSchema = withRevision(
 
 // SessionStore.destroyForUser: every session of a user whose password changed or who was disabled.
 sessionSchema.index({ userId: 1 });
-// SessionStore sweep `{ expiresAt: { $lte: now } }`; on MongoDB also a TTL index that removes expired sessions by itself
-// (the embedded backend ignores the option: the sweep at each login removes them there).
-sessionSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+// SessionStore sweep `{ expiresAt: { $lte: now } }` at each login. Not a TTL index: FerretDB (v1) has none, and the
+// sweep plus the expiry check on every read already keep expired sessions out on every backend (docs/mongodb.md).
+sessionSchema.index({ expiresAt: 1 });
 
 /** A stored session. */
 export type SessionDocument = StoredDocument<typeof sessionSchema>;

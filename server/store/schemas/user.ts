@@ -1,8 +1,10 @@
 import { Schema } from 'mongoose';
 import { documentOptions, idPath, withRevision, type NewDocument, type StoredDocument } from './define.js';
+import { AVAILABILITIES } from './availability.js';
 import { ROLES } from './role.js';
 
 export { ROLES, type Role } from './role.js';
+export { AVAILABILITIES, type Availability } from './availability.js';
 
 /** A person who logs in. `teams` are team names; admins see all teams whatever it holds. */
 export const userSchema = withRevision(
@@ -15,6 +17,10 @@ export const userSchema = withRevision(
       role: { type: String, enum: ROLES, required: true },
       teams: { type: [{ type: String, minlength: 1 }], default: [] },
       disabled: { type: Boolean, required: true, default: false },
+      /** PUT /api/me/availability: only `online` agents get cases assigned automatically. */
+      availability: { type: String, enum: AVAILABILITIES, required: true, default: 'offline' },
+      /** The last time a live socket of theirs (on any process) or an availability change was seen; 5 minutes without one makes them offline. */
+      lastSeenAt: { type: Date, default: null },
       createdAt: { type: Date, required: true, default: () => new Date() },
     },
     documentOptions,
@@ -25,6 +31,8 @@ export const userSchema = withRevision(
 userSchema.index({ username: 1 }, { unique: true });
 // The agents of a team (assignee choices, who joins a team's live room).
 userSchema.index({ teams: 1 });
+// The availability sweep: agents not offline whose sockets have been gone too long.
+userSchema.index({ availability: 1, lastSeenAt: 1 });
 
 /** A stored user. */
 export type UserDocument = StoredDocument<typeof userSchema>;

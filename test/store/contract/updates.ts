@@ -91,12 +91,16 @@ export function updatesContract(backend: BackendUnderTest): void {
         { _id: c!._id, update: { $set: { status: 'open' } } },
         { _id: a!._id, update: { $inc: { messageCount: 1 } } },
       ]);
-      expect(results).toEqual([
+      expect(results.map(({ matched, modified }) => ({ matched, modified }))).toEqual([
         { matched: true, modified: true },
         { matched: false, modified: false },
         { matched: true, modified: false },
         { matched: false, modified: false },
         { matched: true, modified: true },
+      ]);
+      // Each result carries the document as that update left it (null when nothing matched).
+      expect(results.map((result) => result.document && { status: result.document.status, messageCount: result.document.messageCount })).toEqual([
+        { status: 'open', messageCount: 2 }, null, { status: 'new', messageCount: 0 }, null, { status: 'open', messageCount: 3 },
       ]);
       expect(await cases.findOne(scope, { _id: a!._id })).toMatchObject({ status: 'open', messageCount: 3 });
       expect(await cases.findOne(scope, { _id: c!._id })).toMatchObject({ status: 'new' });

@@ -1,0 +1,41 @@
+/** The MongoDB backend's write claims (server/store/mongo/writeClaims.ts): one writer per revision, and a dead writer's claim superseded. */
+import mongoose from 'mongoose';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore, WriteConflictError, type Store } from '../../server/store/index.js';
+import { ABANDONED_CLAIM_MS, WRITE_CLAIMS_COLLECTION } from '../../server/store/mongo/writeClaims.js';
+import { testMongodbUri } from '../support/mongodb.js';
+import { freshStorePlace, type StorePlace } from '../support/testStore.js';
+
+describe.runIf(testMongodbUri())('write claims on MongoDB', () => {
+  let place: StorePlace;
+  let store: Store;
+  let connection: mongoose.Connection;
+  beforeEach(async () => {
+    place = await freshStorePlace('mongodb', 'care_claims_test');
+    store = await openStore(place.storeOptions);
+    connection = await mongoose.createConnection(place.storeOptions.mongodbUri!).asPromise();
+  });
+  afterEach(async () => {
+    await connection.close();
+    await store.close();
+    await place.destroy();
+  });
+
+  const claims = () => connection.db!.collection<{ _id: string; doc: string; rev: number; generation: number; at: Date }>(WRITE_CLAIMS_COLLECTION);
+
+  it('refuses an update while another writer holds the claim on that revision, and takes over one older than ABANDONED_CLAIM_MS', async () => {
+    const inserted = await store.collections.teams.insertOne({ name: 'care', tier: 1 });
+    if (inserted.status !== 'inserted') throw new Error('team not inserted');
+    const id = inserted.document._id;
+    // A writer that claimed revision 0 of the team and has not written yet (or died before it could).
+    await claims().insertOne({ _id: `teams/${id}@0#0`, doc: `teams/${id}`, rev: 0, generation: 0, at: new Date() });
+    await expect(store.collections.teams.updateOne({ _id: id }, { $set: { displayName: 'Care' } })).rejects.toBeInstanceOf(WriteConflictError);
+    expect(await store.collections.teams.findOne({ _id: id })).toMatchObject({ displayName: null });
+
+    await claims().updateOne({ _id: `teams/${id}@0#0` }, { $set: { at: new Date(Date.now() - ABANDONED_CLAIM_MS - 1_000) } });
+    expect(await store.collections.teams.updateOne({ _id: id }, { $set: { displayName: 'Care' } })).toEqual({ matched: true, modified: true });
+    expect(await store.collections.teams.findOne({ _id: id })).toMatchObject({ displayName: 'Care' });
+    // Released after the write: no claim is left behind.
+    expect(await claims().countDocuments({ doc: `teams/${id}` })).toBe(0);
+  });
+});
