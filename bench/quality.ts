@@ -5,6 +5,8 @@ import { compileRuleSet, routeMessage, type Message, type Tier } from '../server
 import { loadRuleFile } from '../server/cli/ruleFile.js';
 
 const DATA = new URL('../../shared/data/care-tweets-intents.csv', import.meta.url);
+// Our own labels: for each post of the sample that a self-service answer fully serves, which bot rule's answer that is.
+const SELF_SERVICE_LABELS = new URL('./quality/self-service-labels.csv', import.meta.url);
 const PRIVATE_INTENTS = new Set(['refund_or_compensation', 'payment_or_billing', 'account_or_access']);
 
 interface LabelledPost {
@@ -31,9 +33,18 @@ export async function main(args: string[]): Promise<void> {
   if (!loaded.ok) throw new Error(`${rulesFile} is invalid:\n${loaded.problems.join('\n')}`);
   const compiled = compileRuleSet(loaded.ruleSet);
   const posts = parse(readFileSync(DATA), { columns: true, skip_empty_lines: true }) as LabelledPost[];
+  const fittingAnswer = new Map(
+    (parse(readFileSync(SELF_SERVICE_LABELS), { columns: true, skip_empty_lines: true }) as Array<{ id: string; answer: string }>).map((row) => [row.id, row.answer]),
+  );
   const perIntent = new Map<string, [number, number, number]>();
+  let botAnswers = 0, rightBotAnswers = 0;
   for (const post of posts) {
-    const tier: Tier = routeMessage(compiled, toMessage(post)).tier;
+    const decision = routeMessage(compiled, toMessage(post));
+    const tier: Tier = decision.tier;
+    if (tier === 0) {
+      botAnswers++;
+      if (fittingAnswer.get(post.id) === decision.ruleId) rightBotAnswers++;
+    }
     const counts = perIntent.get(post.gold_intent) ?? [0, 0, 0];
     counts[tier]++;
     perIntent.set(post.gold_intent, counts);
@@ -50,7 +61,10 @@ export async function main(args: string[]): Promise<void> {
   const privateRecall = round(privateInTier2 / privateTotal);
   const overEscalation = round(otherInTier2 / otherTotal);
   console.log(`refund/payment/account posts in tier 2: ${privateInTier2}/${privateTotal}; other posts in tier 2: ${otherInTier2}/${otherTotal}`);
-  console.log(JSON.stringify({ bench: 'quality', privateRecall, overEscalation, posts: posts.length, rules: loaded.ruleSet.rules.length }));
+  const tier0Share = round(botAnswers / posts.length);
+  const tier0Precision = botAnswers === 0 ? null : round(rightBotAnswers / botAnswers);
+  console.log(`tier 0 answered ${botAnswers}/${posts.length}; right answer (our labels, ${SELF_SERVICE_LABELS.pathname}): ${rightBotAnswers}/${botAnswers}`);
+  console.log(JSON.stringify({ bench: 'quality', privateRecall, overEscalation, tier0Share, tier0Precision, posts: posts.length, rules: loaded.ruleSet.rules.length }));
 }
 
 function round(value: number): number {

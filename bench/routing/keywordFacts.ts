@@ -30,10 +30,11 @@ export function normalizeKeyword(keyword: string): string {
   return tokens.join(' ');
 }
 
-/** Whether a normalized keyword's token sequence occurs contiguously in the text. */
+/** Whether a normalized keyword's token sequence occurs contiguously in the text, or (routing.md §3 v2) one token is its tokens written together. */
 export function hasKeyword(text: TokenizedText, keyword: string): boolean {
   if (!keyword.includes(' ')) return text.present.has(keyword);
   const parts = keyword.split(' ');
+  if (text.present.has(parts.join(''))) return true;
   if (!parts.every((part) => text.present.has(part))) return false;
   const { tokens } = text;
   for (let start = tokens.indexOf(parts[0]!); start !== -1; start = tokens.indexOf(parts[0]!, start + 1)) {

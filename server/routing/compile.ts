@@ -1,5 +1,6 @@
 import { compileCondition, type Predicate } from './compileCondition.js';
 import { resolveDecision, type ResolvedDecision } from './decision.js';
+import { DEFAULT_PHONE_REGIONS } from './detectors.js';
 import { KeywordIndex } from './keywordIndex.js';
 import type { PointedError, RuleSet } from './types.js';
 import { validateRuleSet } from './validate.js';
@@ -17,6 +18,8 @@ export interface CompiledRuleSet {
   readonly rules: readonly CompiledRule[];
   readonly fallback: ResolvedDecision;
   readonly keywords: KeywordIndex;
+  /** Where national phone numbers are read (locale.regions, default US). */
+  readonly phoneRegions: readonly string[];
   /** Enabled rules that need no particular keyword, in order. */
   readonly keywordFreeRules: readonly number[];
   /** For each keyword id, the enabled rules that can only match when it occurs, in order. */
@@ -48,5 +51,6 @@ export function compileRuleSet(input: RuleSet): CompiledRuleSet {
     return { id: rule.id, enabled, test: compiled.test, decision: resolveDecision(rule.then) };
   });
   const rulesNeedingKeyword = Array.from({ length: keywords.size }, (_, id) => needing[id] ?? []);
-  return { ruleSet, rules, fallback: resolveDecision(ruleSet.fallback), keywords, keywordFreeRules, rulesNeedingKeyword };
+    const phoneRegions = Object.freeze([...(ruleSet.locale?.regions ?? DEFAULT_PHONE_REGIONS)]);
+  return { ruleSet, rules, fallback: resolveDecision(ruleSet.fallback), keywords, phoneRegions, keywordFreeRules, rulesNeedingKeyword };
 }

@@ -15,6 +15,7 @@ export class MessageContext {
     readonly message: Message,
     private readonly keywordSeen: Uint32Array,
     private readonly stamp: number,
+    private readonly phoneRegions: readonly string[],
   ) {}
 
   /** Whether the keyword with this id occurs in the text. */
@@ -24,7 +25,7 @@ export class MessageContext {
 
   /** Personal-data kinds detected in the text. */
   detected(): Set<DetectedKind> {
-    this.detectedKinds ??= new Set(detect(this.message.text));
+    this.detectedKinds ??= new Set(detect(this.message.text, this.phoneRegions));
     return this.detectedKinds;
   }
 

@@ -7,6 +7,7 @@ export interface ResolvedDecision {
   priority: Priority;
   tags: readonly string[];
   replyTemplate?: string;
+  suppress: boolean;
 }
 
 const PLACEHOLDER = /\{\{\s*author\.(handle|name)\s*\}\}/g;
@@ -18,6 +19,7 @@ export function resolveDecision(spec: DecisionSpec): ResolvedDecision {
     team: spec.team,
     priority: spec.priority ?? 'normal',
     tags: Object.freeze([...(spec.tags ?? [])]),
+    suppress: spec.suppress === true,
   };
   if (spec.reply) resolved.replyTemplate = spec.reply.text;
   return resolved;
@@ -42,5 +44,6 @@ export function decide(message: Message, ruleId: string | null, resolved: Resolv
     tags: [...resolved.tags],
   };
   if (resolved.replyTemplate !== undefined) decision.reply = renderReply(resolved.replyTemplate, message);
+  if (resolved.suppress) decision.suppress = true;
   return decision;
 }

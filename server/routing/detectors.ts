@@ -1,59 +1,43 @@
-/** Personal-data detectors behind the `detected` field (routing.md §3). */
+/** Personal-data detectors behind the `detected` field (routing.md §3), and the one place that finds them: masking uses the same spans. */
+import { findCardNumbers } from './cardNumbers.js';
+import { findPhoneNumbers } from './phoneNumbers.js';
+import { overlaps, type TextSpan } from './textSpan.js';
 
 export type DetectedKind = 'email' | 'phone' | 'card';
 
+export interface PersonalDataSpan extends TextSpan {
+  kind: DetectedKind;
+}
+
+/** Regions whose national phone numbers are read when a rule set names none. */
+export const DEFAULT_PHONE_REGIONS: readonly string[] = ['US'];
+
 // The lookbehind starts a match only at the beginning of a run, keeping the scan linear.
-export const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
-// Digits grouped by single spaces or dashes; the lookarounds keep a candidate from
-// starting or ending inside a longer run of digits.
-export const CARD_CANDIDATE = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d])/g;
-// Phone: optional +, then digits with separators, not the tail of a longer digit run
-// (order numbers like 404-9391432-5602714); length checked on the digits alone.
-export const PHONE_CANDIDATE = /(?<![\w+]|\d[ .-])\+?\(?\d(?:[ .\-()]{0,2}\d){6,}\)?/g;
+export const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 
-/** Luhn checksum over a string of digits. */
-export function passesLuhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
+const KIND_ORDER: readonly DetectedKind[] = ['email', 'phone', 'card'];
+
+/**
+ * Every e-mail address, card number and phone number in the text, without overlaps
+ * (an address wins over digits inside it, a card over a phone reading of the same digits).
+ */
+export function findPersonalData(text: string, regions: readonly string[] = DEFAULT_PHONE_REGIONS): PersonalDataSpan[] {
+  const found: PersonalDataSpan[] = [];
+  const add = (kind: DetectedKind, spans: TextSpan[]) => {
+    for (const span of spans) if (!found.some((known) => overlaps(known, span))) found.push({ kind, ...span });
+  };
+  add('email', [...text.matchAll(EMAIL)].map((match) => ({ start: match.index, end: match.index + match[0].length })));
+  add('card', widestFirst(findCardNumbers(text)));
+  add('phone', widestFirst(findPhoneNumbers(text, regions)));
+  return found.sort((a, b) => a.start - b.start);
 }
 
-/** Whether a CARD_CANDIDATE match is a card number (also used to mask them). */
-export function isCardNumber(candidate: string): boolean {
-  // Grouping must use one separator kind consistently (no "1234 5678-…").
-  if (candidate.includes(' ') && candidate.includes('-')) return false;
-  const digits = candidate.replace(/[ -]/g, '');
-  return digits.length >= 13 && digits.length <= 19 && passesLuhn(digits);
+/** Kinds of personal data found in the text, each at most once, in a fixed order (email, phone, card). */
+export function detect(text: string, regions: readonly string[] = DEFAULT_PHONE_REGIONS): DetectedKind[] {
+  const kinds = new Set(findPersonalData(text, regions).map((span) => span.kind));
+  return KIND_ORDER.filter((kind) => kinds.has(kind));
 }
 
-/** Whether a PHONE_CANDIDATE match is a phone number (also used to mask them). */
-export function isPhoneNumber(candidate: string): boolean {
-  const digits = candidate.replace(/\D/g, '').length;
-  return digits >= 7 && digits <= 15;
-}
-
-function hasCard(text: string): boolean {
-  for (const match of text.matchAll(CARD_CANDIDATE)) if (isCardNumber(match[0])) return true;
-  return false;
-}
-
-function hasPhone(text: string): boolean {
-  for (const match of text.matchAll(PHONE_CANDIDATE)) if (isPhoneNumber(match[0])) return true;
-  return false;
-}
-
-/** Kinds of personal data found in the text, each at most once, in a fixed order. */
-export function detect(text: string): DetectedKind[] {
-  const found: DetectedKind[] = [];
-  if (EMAIL.test(text)) found.push('email');
-  if (hasPhone(text)) found.push('phone');
-  if (hasCard(text)) found.push('card');
-  return found;
+function widestFirst(spans: TextSpan[]): TextSpan[] {
+  return spans.sort((a, b) => b.end - b.start - (a.end - a.start));
 }

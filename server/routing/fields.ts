@@ -1,4 +1,4 @@
-import type { Message } from './types.js';
+import type { Message, MessageKind } from './types.js';
 
 /** Value types of the fields a condition can test (routing.md §3). */
 export type FieldType = 'string' | 'number' | 'boolean' | 'array' | 'instant';
@@ -7,6 +7,7 @@ export const FIELD_TYPES = {
   text: 'string',
   channel: 'string',
   platform: 'string',
+  kind: 'string',
   lang: 'string',
   'author.handle': 'string',
   'author.followers': 'number',
@@ -40,9 +41,17 @@ export function foldHandle(value: string): string {
 
 /** Reads a string field; undefined when absent or not a string. */
 export function readString(message: Message, field: FieldName): string | undefined {
+  if (field === 'kind') return messageKind(message);
   const value =
     field === 'author.handle' ? message.author?.handle : (message as Record<string, unknown>)[field];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** What the post is: its `kind`, else `dm` on the DM channel, `reply` when it answers a post, `post` (routing.md §1). */
+export function messageKind(message: Pick<Message, 'kind' | 'channel' | 'inReplyTo'>): MessageKind {
+  if (typeof message.kind === 'string') return message.kind;
+  if (message.channel === 'dm') return 'dm';
+  return typeof message.inReplyTo === 'string' && message.inReplyTo !== '' ? 'reply' : 'post';
 }
 
 /** Reads a number field; followers absent is undefined, attachments absent count as 0. */
@@ -79,6 +88,8 @@ export function hasRawField(message: Message, field: FieldName): boolean {
       return message.customer?.tags != null;
     case 'attachments.count':
       return Array.isArray(message.attachments);
+    case 'kind':
+      return true;
     default:
       return (message as Record<string, unknown>)[field] != null;
   }

@@ -5,5 +5,6 @@ export { compileRuleSet, InvalidRuleSetError, type CompiledRuleSet } from './com
 export { routeMessage, type RouteOptions } from './route.js';
 export { lintRuleSet, formatLintWarning } from './lint.js';
 export { tokenize } from './tokenize.js';
-export { detect, type DetectedKind } from './detectors.js';
+export { messageKind } from './fields.js';
+export { detect, findPersonalData, type DetectedKind, type PersonalDataSpan } from './detectors.js';
 export type * from './types.js';

@@ -1,38 +1,51 @@
-import { tokenize } from './tokenize.js';
+import { parseKeyword, SPACELESS_RUN, type ParsedKeyword } from './keyword.js';
+import { normalizeForKeywords, tokenize } from './tokenize.js';
 
 interface IndexedKeyword {
   id: number;
-  tokens: string[];
+  keyword: ParsedKeyword;
 }
 
+const PREFIX_KEY_LENGTH = 3;
+const HAS_NON_ASCII = /[^\p{ASCII}]/u;
+
 /**
- * Every text keyword of a rule set, indexed by its first token, so one pass over
- * a message's tokens finds all keywords that occur: O(words), not O(rules × keywords).
+ * Every text keyword of a rule set, indexed so that one pass over a message's
+ * tokens finds all keywords that occur: O(words), not O(rules × keywords).
+ * Token sequences are indexed by their first token, tokens written together
+ * (`#amazonpay`) by the joined form, prefixes (`charg*`) by their first three
+ * characters, and keywords in scripts without spaces are looked for in those runs.
  */
 export class KeywordIndex {
-  private readonly idsByPhrase = new Map<string, number>();
+  private readonly idsByKeyword = new Map<string, number>();
   private readonly byFirstToken = new Map<string, IndexedKeyword[]>();
+  private readonly byJoinedToken = new Map<string, IndexedKeyword[]>();
+  private readonly prefixesByStart = new Map<string, IndexedKeyword[]>();
+  private readonly spaceless: IndexedKeyword[] = [];
   private seen = new Uint32Array(0);
   private stamp = 0;
 
-  /** Registers a keyword (validated to have tokens) and returns its id. */
-  add(keyword: string): number {
-    const tokens = tokenize(keyword);
-    const phrase = tokens.join(' ');
-    let id = this.idsByPhrase.get(phrase);
-    if (id === undefined) {
-      id = this.idsByPhrase.size;
-      this.idsByPhrase.set(phrase, id);
-      const first = tokens[0]!;
-      const bucket = this.byFirstToken.get(first);
-      if (bucket) bucket.push({ id, tokens });
-      else this.byFirstToken.set(first, [{ id, tokens }]);
+  /** Registers a keyword (validated) and returns its id. */
+  add(text: string): number {
+    const keyword = parseKeyword(text)!;
+    const key = `${keyword.tokens.join(' ')}${keyword.prefix ? '*' : ''}`;
+    let id = this.idsByKeyword.get(key);
+    if (id !== undefined) return id;
+    id = this.idsByKeyword.size;
+    this.idsByKeyword.set(key, id);
+    const entry = { id, keyword };
+    if (keyword.spaceless) {
+      this.spaceless.push(entry);
+      return id;
     }
+    if (keyword.tokens.length > 1) pushTo(this.byFirstToken, keyword.tokens[0]!, entry);
+    if (keyword.prefix) pushTo(this.prefixesByStart, keyword.joined.slice(0, PREFIX_KEY_LENGTH), entry);
+    else pushTo(this.byJoinedToken, keyword.joined, entry);
     return id;
   }
 
   get size(): number {
-    return this.idsByPhrase.size;
+    return this.idsByKeyword.size;
   }
 
   /**
@@ -44,17 +57,30 @@ export class KeywordIndex {
     const stamp = this.nextStamp();
     const found: number[] = [];
     if (this.size === 0) return { found, seen: this.seen, stamp };
+    const mark = (id: number) => {
+      if (this.seen[id] === stamp) return;
+      this.seen[id] = stamp;
+      found.push(id);
+    };
     const tokens = tokenize(text);
     for (let i = 0; i < tokens.length; i++) {
-      const bucket = this.byFirstToken.get(tokens[i]!);
-      if (!bucket) continue;
-      for (const keyword of bucket) {
-        if (this.seen[keyword.id] === stamp || !occursAt(tokens, i, keyword.tokens)) continue;
-        this.seen[keyword.id] = stamp;
-        found.push(keyword.id);
+      const token = tokens[i]!;
+      for (const { id } of this.byJoinedToken.get(token) ?? []) mark(id);
+      if (token.length >= PREFIX_KEY_LENGTH) {
+        for (const { id, keyword } of this.prefixesByStart.get(token.slice(0, PREFIX_KEY_LENGTH)) ?? []) {
+          if (token.startsWith(keyword.joined)) mark(id);
+        }
       }
+      for (const { id, keyword } of this.byFirstToken.get(token) ?? []) if (occursAt(tokens, i, keyword)) mark(id);
     }
+    if (this.spaceless.length > 0 && HAS_NON_ASCII.test(text)) this.scanSpacelessRuns(text, mark);
     return { found, seen: this.seen, stamp };
+  }
+
+  private scanSpacelessRuns(text: string, mark: (id: number) => void): void {
+    const runs = normalizeForKeywords(text).match(SPACELESS_RUN);
+    if (!runs) return;
+    for (const { id, keyword } of this.spaceless) if (runs.some((run) => run.includes(keyword.joined))) mark(id);
   }
 
   private nextStamp(): number {
@@ -64,8 +90,18 @@ export class KeywordIndex {
   }
 }
 
-function occursAt(tokens: string[], start: number, phrase: string[]): boolean {
+function pushTo(map: Map<string, IndexedKeyword[]>, key: string, entry: IndexedKeyword): void {
+  const bucket = map.get(key);
+  if (bucket) bucket.push(entry);
+  else map.set(key, [entry]);
+}
+
+/** Whether the keyword's token sequence starts at tokens[start] (the last token as a prefix when it ends with *). */
+function occursAt(tokens: string[], start: number, keyword: ParsedKeyword): boolean {
+  const phrase = keyword.tokens;
   if (start + phrase.length > tokens.length) return false;
-  for (let j = 1; j < phrase.length; j++) if (tokens[start + j] !== phrase[j]) return false;
-  return true;
+  const last = phrase.length - 1;
+  for (let j = 1; j < last; j++) if (tokens[start + j] !== phrase[j]) return false;
+  const lastToken = tokens[start + last]!;
+  return keyword.prefix ? lastToken.startsWith(phrase[last]!) : lastToken === phrase[last];
 }

@@ -1,6 +1,6 @@
 import { foldCase, foldHandle } from './fields.js';
 import { minutesOf } from './within.js';
-import { tokenize } from './tokenize.js';
+import { keywordImplies as keywordForcesKeyword, parseKeyword } from './keyword.js';
 import type { LeafCondition, WithinValue } from './types.js';
 
 /**
@@ -50,14 +50,11 @@ function keywordImplies(later: LeafCondition, earlier: LeafCondition): string | 
     : `its ${earlier.field} keywords occur whenever this rule's do`;
 }
 
-/** Whether keyword `outer` occurring implies keyword `inner` occurs (contiguous token subsequence). */
+/** Whether keyword `outer` occurring implies keyword `inner` occurs (see keywordImplies: prefixes, joined tokens, spaceless runs). */
 function phraseContains(outer: string, inner: string): boolean {
-  const big = tokenize(outer);
-  const small = tokenize(inner);
-  for (let start = 0; start + small.length <= big.length; start++) {
-    if (small.every((token, offset) => big[start + offset] === token)) return true;
-  }
-  return false;
+  const later = parseKeyword(outer);
+  const earlier = parseKeyword(inner);
+  return later !== null && earlier !== null && keywordForcesKeyword(later, earlier);
 }
 
 interface Range {

@@ -1,11 +1,12 @@
 import { canonicalJson } from './canonical.js';
 import { alwaysFalse, alwaysTrue, implies } from './implication.js';
 import { atomKeys } from './lintAtoms.js';
+import { privacyWarnings } from './privacyLint.js';
 import type { Condition, LintWarning, Rule, RuleSet } from './types.js';
 
 const KNOWN_PLACEHOLDER = /^\{\{\s*author\.(handle|name)\s*\}\}$/;
 
-/** Warnings about a valid rule set: shadowed, never-matching and disabled rules, duplicate conditions, reply problems. */
+/** Warnings about a valid rule set: shadowed, never-matching and disabled rules, duplicate conditions, reply problems, privacy (§5). */
 export function lintRuleSet(ruleSet: RuleSet): LintWarning[] {
   const warnings: LintWarning[] = [];
   const earlierByAtom = new Map<string, number[]>();
@@ -23,6 +24,9 @@ export function lintRuleSet(ruleSet: RuleSet): LintWarning[] {
     warnings.push(...replyProblems(rule));
     if (rule.enabled !== false) remember(rule, index, earlierByAtom, alwaysMatching);
   });
+  // A rule that can never decide cannot answer anyone either.
+  const neverDecides = new Set(warnings.filter((w) => /^(?:shadowed by|never matches)/.test(w.message)).map((w) => w.ruleId));
+  warnings.push(...privacyWarnings(ruleSet, neverDecides));
   return warnings;
 }
 

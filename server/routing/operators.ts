@@ -28,8 +28,8 @@ export function isOperator(name: string): name is Operator {
 /** Fields an operator is further restricted from, beyond their type. */
 export const OPERATOR_EXCLUDED_FIELDS: Partial<Record<Operator, readonly FieldName[]>> = {
   exists: ['text'],
-  containsAny: ['channel', 'platform', 'lang', 'author.handle'],
-  containsAll: ['channel', 'platform', 'lang', 'author.handle'],
+  containsAny: ['channel', 'platform', 'kind', 'lang', 'author.handle'],
+  containsAll: ['channel', 'platform', 'kind', 'lang', 'author.handle'],
 };
 
 /** Whether an operator applies to a field. */

@@ -11,7 +11,7 @@ export interface RouteOptions {
 /** Routes one (valid) message: the first enabled rule whose condition holds decides, else the fallback. */
 export function routeMessage(compiled: CompiledRuleSet, message: Message, options: RouteOptions = {}): Decision {
   const scan = compiled.keywords.scan(message.text);
-  const ctx = new MessageContext(message, scan.seen, scan.stamp);
+  const ctx = new MessageContext(message, scan.seen, scan.stamp, compiled.phoneRegions);
   if (options.explain) return routeWithTrace(compiled, ctx);
   const candidates = candidateRules(compiled, scan.found);
   for (let k = 0; k < candidates.length; k++) {

@@ -24,8 +24,15 @@ export interface Message {
   attachments?: Array<{ type?: string; [extra: string]: unknown }>;
   threadId?: string;
   inReplyTo?: string;
+  /** What the post is (routing.md §1); when absent, derived by messageKind(). */
+  kind?: MessageKind;
+  /** The author id of the post this one answers, when the network says. */
+  inReplyToAuthorId?: string;
   [extra: string]: unknown;
 }
+
+export const MESSAGE_KINDS = ['post', 'reply', 'quote', 'repost', 'dm'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
 export type Tier = 0 | 1 | 2;
@@ -36,6 +43,8 @@ export interface DecisionSpec {
   priority?: Priority;
   tags?: string[];
   reply?: { text: string };
+  /** Noise (reposts, spam, our own echoes): the case is stored with status `suppressed`. */
+  suppress?: boolean;
 }
 
 export interface WithinValue {
@@ -72,6 +81,8 @@ export interface RuleSet {
   name?: string;
   rules: Rule[];
   fallback: DecisionSpec;
+  /** Where national phone numbers are read (ISO 3166-1 alpha-2, default ["US"]). */
+  locale?: { regions: string[] };
 }
 
 export type TraceResult = 'matched' | 'no-match' | 'disabled';
@@ -90,6 +101,8 @@ export interface Decision {
   priority: Priority;
   tags: string[];
   reply?: string;
+  /** Present (true) only when the decision suppresses the message. */
+  suppress?: true;
   trace?: TraceEntry[];
 }
 

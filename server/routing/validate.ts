@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import { MAX_CONDITION_DEPTH } from './operators.js';
 import { pointedSchemaErrors } from './schemaErrors.js';
+import { regexRisk, type RegexRisk } from './regexSafety.js';
 import type { PointedError, RuleSet } from './types.js';
 import { validateLeaf } from './validateLeaf.js';
 
@@ -14,13 +16,17 @@ const checkSchema = new Ajv2020({ allErrors: true, strict: true, strictRequired:
 
 export type RuleSetValidation = { ok: true; ruleSet: RuleSet } | { ok: false; errors: PointedError[] };
 
-/** Validates a rule set against the schema and every semantic check of routing.md §4. */
-export function validateRuleSet(input: unknown): RuleSetValidation {
+/**
+ * Validates a rule set against the schema and every semantic check of
+ * routing.md §4. `judgeRegex` says whether an expression is safe; servers
+ * pass verdicts reached off the event loop (server/regexChecks).
+ */
+export function validateRuleSet(input: unknown, judgeRegex: RegexRisk = regexRisk): RuleSetValidation {
   const depthErrors = findTooDeepConditions(input);
   // A too-deep condition is not walked (that is what the limit protects against); the rest is checked as usual.
   const checkable = depthErrors.length > 0 ? withoutTooDeepConditions(input, depthErrors) : input;
   const errors = checkSchema(checkable) ? [] : pointedSchemaErrors(checkSchema.errors ?? []);
-  errors.push(...semanticErrors(checkable), ...depthErrors);
+  errors.push(...semanticErrors(checkable, judgeRegex), ...depthErrors);
   errors.sort((a, b) => comparePointers(a.pointer, b.pointer));
   return errors.length === 0 ? { ok: true, ruleSet: input as RuleSet } : { ok: false, errors };
 }
@@ -31,7 +37,7 @@ function rulesOf(input: unknown): unknown[] {
   return Array.isArray(rules) ? rules : [];
 }
 
-function semanticErrors(input: unknown): PointedError[] {
+function semanticErrors(input: unknown, judgeRegex: RegexRisk): PointedError[] {
   const errors: PointedError[] = [];
   const firstIndexOfId = new Map<string, number>();
   rulesOf(input).forEach((rule, index) => {
@@ -42,9 +48,34 @@ function semanticErrors(input: unknown): PointedError[] {
       if (first !== undefined) errors.push({ pointer: `/rules/${index}/id`, message: `duplicates the id of /rules/${first}` });
       else firstIndexOfId.set(id, index);
     }
-    walkLeaves(when, `/rules/${index}/when`, (leaf, at) => validateLeaf(leaf, at, errors));
+    walkLeaves(when, `/rules/${index}/when`, (leaf, at) => validateLeaf(leaf, at, errors, judgeRegex));
+    decisionErrors((rule as { then?: unknown }).then, `/rules/${index}/then`, errors);
   });
+  if (typeof input === 'object' && input !== null) {
+    decisionErrors((input as { fallback?: unknown }).fallback, '/fallback', errors);
+    regionErrors((input as { locale?: unknown }).locale, errors);
+  }
   return errors;
+}
+
+/** `suppress` means no reply at all, so a decision cannot have both. */
+function decisionErrors(decision: unknown, at: string, errors: PointedError[]): void {
+  if (typeof decision !== 'object' || decision === null) return;
+  const { suppress, reply } = decision as { suppress?: unknown; reply?: unknown };
+  if (suppress === true && reply !== undefined) {
+    errors.push({ pointer: `${at}/reply`, message: 'a decision that suppresses sends no reply: remove reply or suppress' });
+  }
+}
+
+function regionErrors(locale: unknown, errors: PointedError[]): void {
+  if (typeof locale !== 'object' || locale === null) return;
+  const regions = (locale as { regions?: unknown }).regions;
+  if (!Array.isArray(regions)) return;
+  regions.forEach((region, index) => {
+    if (typeof region === 'string' && /^[A-Z]{2}$/.test(region) && !isSupportedCountry(region)) {
+      errors.push({ pointer: `/locale/regions/${index}`, message: `'${region}' is not an ISO 3166-1 alpha-2 region with phone-number metadata` });
+    }
+  });
 }
 
 function walkLeaves(condition: unknown, at: string, visit: (leaf: Record<string, unknown>, at: string) => void): void {
@@ -98,7 +129,7 @@ function findTooDeepConditions(input: unknown): PointedError[] {
 
 const KEY_ORDER: Record<string, number> = {
   name: 0, id: 1, enabled: 2, rules: 3, when: 4, field: 5, op: 6, value: 7, flags: 8,
-  then: 9, tier: 10, team: 11, priority: 12, tags: 13, reply: 14, fallback: 99,
+  then: 9, tier: 10, team: 11, priority: 12, tags: 13, reply: 14, suppress: 15, fallback: 98, locale: 99,
 };
 
 /** Orders pointers as an admin reads the document: array items by index, keys in the schema's order. */

@@ -1,8 +1,8 @@
 import { FIELD_TYPES, isFieldName, type FieldName } from './fields.js';
 import { isOperator, operatorFits, operatorsFor, WEEKDAY_NAMES, type Operator } from './operators.js';
-import { regexRisk } from './regexSafety.js';
-import { tokenize } from './tokenize.js';
-import type { PointedError } from './types.js';
+import { regexRisk, type RegexRisk } from './regexSafety.js';
+import { keywordProblem as textKeywordProblem } from './keyword.js';
+import { MESSAGE_KINDS, type PointedError } from './types.js';
 import { isKnownTimeZone, minutesOf } from './within.js';
 
 type Report = (pointer: string, message: string) => void;
@@ -11,7 +11,7 @@ const DETECTED_KINDS = ['email', 'phone', 'card'];
 const CLOCK = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 
 /** Semantic checks of one leaf condition (field/op/value types, regexes, zones, ranges). */
-export function validateLeaf(leaf: Record<string, unknown>, at: string, errors: PointedError[]): void {
+export function validateLeaf(leaf: Record<string, unknown>, at: string, errors: PointedError[], judgeRegex: RegexRisk = regexRisk): void {
   const report: Report = (pointer, message) => errors.push({ pointer, message });
   const { field, op, value } = leaf;
   if (typeof field !== 'string' || !isFieldName(field)) return;
@@ -22,16 +22,18 @@ export function validateLeaf(leaf: Record<string, unknown>, at: string, errors: 
   }
   if (leaf.flags !== undefined && op !== 'matches') report(`${at}/flags`, "is only allowed with the 'matches' operator");
   if (!('value' in leaf)) return;
-  checkValue(op, field, value, leaf.flags, `${at}/value`, report);
+  checkValue(op, field, value, leaf.flags, `${at}/value`, report, judgeRegex);
 }
 
-function checkValue(op: Operator, field: FieldName, value: unknown, flags: unknown, at: string, report: Report): void {
+function checkValue(op: Operator, field: FieldName, value: unknown, flags: unknown, at: string, report: Report, judgeRegex: RegexRisk): void {
   switch (op) {
     case 'eq':
     case 'neq':
-      return checkScalar(FIELD_TYPES[field], value, at, report);
+      checkScalar(FIELD_TYPES[field], value, at, report);
+      if (field === 'kind' && typeof value === 'string') checkKind(value, at, report);
+      return;
     case 'in':
-      return checkStringList(value, at, report, () => null);
+      return checkStringList(value, at, report, field === 'kind' ? kindProblem : () => null);
     case 'gt':
     case 'gte':
     case 'lt':
@@ -45,7 +47,7 @@ function checkValue(op: Operator, field: FieldName, value: unknown, flags: unkno
     case 'containsAll':
       return checkStringList(value, at, report, keywordProblem(field));
     case 'matches':
-      return checkRegex(value, flags, at, report);
+      return checkRegex(value, flags, at, report, judgeRegex);
     case 'within':
       return checkWithin(value, at, report);
   }
@@ -57,8 +59,17 @@ function checkScalar(type: string, value: unknown, at: string, report: Report): 
   }
 }
 
+function kindProblem(value: string): string | null {
+  return (MESSAGE_KINDS as readonly string[]).includes(value.toLowerCase()) ? null : `must be one of ${MESSAGE_KINDS.join(', ')}`;
+}
+
+function checkKind(value: string, at: string, report: Report): void {
+  const problem = kindProblem(value);
+  if (problem) report(at, problem);
+}
+
 function keywordProblem(field: FieldName): (item: string) => string | null {
-  if (field === 'text') return (item) => (tokenize(item).length === 0 ? 'has no letters or digits to match' : null);
+  if (field === 'text') return textKeywordProblem;
   if (field === 'detected') return (item) => (DETECTED_KINDS.includes(item) ? null : `must be one of ${DETECTED_KINDS.join(', ')}`);
   return (item) => (item.length === 0 ? 'must not be empty' : null);
 }
@@ -79,7 +90,7 @@ function checkBetween(value: unknown, at: string, report: Report): void {
   if (!bad.includes(true) && (min as number) > (max as number)) report(at, `min (${min}) must not be greater than max (${max})`);
 }
 
-function checkRegex(value: unknown, flags: unknown, at: string, report: Report): void {
+function checkRegex(value: unknown, flags: unknown, at: string, report: Report, judgeRegex: RegexRisk): void {
   if (typeof value !== 'string') return report(at, 'must be a regular expression (string)');
   // Unknown flags are reported by the schema at /flags; the expression is then not judged.
   if (flags !== undefined && (typeof flags !== 'string' || !/^[imsu]*$/.test(flags))) return;
@@ -92,7 +103,7 @@ function checkRegex(value: unknown, flags: unknown, at: string, report: Report):
   } catch (error) {
     return report(at, `is not a valid regular expression: ${(error as Error).message}`);
   }
-  const risk = regexRisk(value, flagText);
+  const risk = judgeRegex(value, flagText);
   if (risk) report(at, risk);
 }
 

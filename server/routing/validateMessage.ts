@@ -1,7 +1,7 @@
 import { Ajv } from 'ajv';
 import { isIsoInstant } from './instant.js';
 import { pointedSchemaErrors } from './schemaErrors.js';
-import type { Message, PointedError } from './types.js';
+import { MESSAGE_KINDS, type Message, type PointedError } from './types.js';
 
 /** JSON Schema of a normalized message (routing.md §1); unknown extra properties are allowed. */
 export const messageSchema = {
@@ -32,6 +32,8 @@ export const messageSchema = {
     attachments: { type: 'array', items: { type: 'object' } },
     threadId: { type: 'string' },
     inReplyTo: { type: 'string' },
+    kind: { enum: MESSAGE_KINDS },
+    inReplyToAuthorId: { type: 'string' },
   },
 } as const;
 

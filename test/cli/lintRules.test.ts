@@ -12,14 +12,14 @@ describe('rules:lint CLI', () => {
     ]);
   });
 
-  it('stays silent when the later rule can still decide (it has a keyword the earlier one lacks)', async () => {
+  it('does not call a rule shadowed when it can still decide (it has a keyword the earlier one lacks); privacy lint still speaks', async () => {
     const result = await runCli('lintRules', ['test/fixtures/reordered.rules.json']);
-    expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(result).toEqual({ code: 0, stdout: 'refund-bot: may answer personal data in public (detected: email, phone, card)\n', stderr: '' });
   });
 
-  it('reports disabled rules', async () => {
+  it('reports disabled rules and a bot that may answer personal data in public', async () => {
     const result = await runCli('lintRules', ['test/fixtures/basic.rules.json']);
-    expect(result.stdout).toBe('paused: disabled (never evaluated)\n');
+    expect(result.stdout).toBe('paused: disabled (never evaluated)\nhours: may answer personal data in public (detected: email, phone, card)\n');
   });
 
   it('exits 2 with pointers on an invalid file and with line:column on broken JSON', async () => {

@@ -10,10 +10,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs a CLI script (server/cli/NAME.ts) as a real process with the given stdin. */
-export function runCli(script: string, args: string[], stdin: string | Readable | 'never-ending' = '', nodeFlags: string[] = []): Promise<CliResult> {
+/** Runs a CLI script (server/cli/NAME.ts) as a real process with the given stdin (and environment variables over this process's). */
+export function runCli(script: string, args: string[], stdin: string | Readable | 'never-ending' = '', nodeFlags: string[] = [], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', `server/cli/${script}.ts`, ...args], { cwd: ROOT });
+    const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', `server/cli/${script}.ts`, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

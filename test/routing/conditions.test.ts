@@ -127,7 +127,7 @@ describe('field table: each field, its type and what "absent" means', () => {
       ['detected containsAny nothing detected', leaf('detected', 'containsAny', ['email', 'phone', 'card']), { text: 'hello' }, false],
       ['detected containsAll email and card', leaf('detected', 'containsAll', ['email', 'card']), { text: 'jane@example.com 4111111111111111' }, true],
       ['detected containsAll with one missing', leaf('detected', 'containsAll', ['email', 'card']), { text: 'jane@example.com' }, false],
-      ['detected exists when a detector fires', leaf('detected', 'exists', true), { text: 'call 555-123-4567' }, true],
+      ['detected exists when a detector fires', leaf('detected', 'exists', true), { text: 'call 212-555-0123' }, true],
       ['detected exists when none fires', leaf('detected', 'exists', true), { text: 'hello' }, false],
       ['detected exists false when none fires', leaf('detected', 'exists', false), { text: 'hello' }, true],
       ['detected exists false when one fires', leaf('detected', 'exists', false), { text: 'jane@example.com' }, false],

@@ -215,3 +215,36 @@ describe('no warning when the later rule can still decide (witness message decid
     expect(lint([rule('a', dm), rule('b', refund), rule('c', { all: [] })])).toEqual([]);
   });
 });
+
+describe('privacy lint (routing.md §5)', () => {
+  const bot = (id: string, when: Parameters<typeof rule>[1]) =>
+    rule(id, when, { then: { tier: 0, team: 'bot', reply: { text: 'We open at 9.' } } });
+  const privacy = (set: Parameters<typeof ruleSet>[0]) =>
+    lintRuleSet(ruleSet(set)).filter((w) => /personal data/.test(w.message)).map(formatLintWarning);
+
+  it('warns about a bot answer that a public post with personal data can reach', () => {
+    expect(privacy([bot('hours', leaf('text', 'containsAny', ['opening hours']))])).toEqual([
+      'hours: may answer personal data in public (detected: email, phone, card)',
+    ]);
+  });
+
+  it('names only the kinds that earlier rules do not take first', () => {
+    const cards = rule('cards', leaf('detected', 'containsAny', ['card', 'email']));
+    expect(privacy([cards, bot('hours', leaf('text', 'containsAny', ['opening hours']))])).toEqual([
+      'hours: may answer personal data in public (detected: phone)',
+    ]);
+  });
+
+  it('is silent when an earlier rule takes every message with personal data, or the bot answers DMs only', () => {
+    expect(privacy([rule('pd', leaf('detected', 'exists', true)), bot('hours', leaf('text', 'containsAny', ['hours']))])).toEqual([]);
+    expect(privacy([bot('hours', { all: [leaf('channel', 'eq', 'dm'), leaf('text', 'containsAny', ['hours'])] })])).toEqual([]);
+    expect(privacy([bot('hours', { all: [leaf('detected', 'exists', false), leaf('text', 'containsAny', ['hours'])] })])).toEqual([]);
+  });
+
+  it('warns about a suppress rule that can decide such a message', () => {
+    const suppress = rule('reposts', leaf('kind', 'eq', 'repost'), { then: { tier: 1, team: 'care', suppress: true } });
+    expect(privacy([suppress])).toEqual(['reposts: suppresses personal data']);
+    const guarded = rule('reposts', { all: [leaf('kind', 'eq', 'repost'), leaf('detected', 'exists', false)] }, { then: { tier: 1, team: 'care', suppress: true } });
+    expect(privacy([guarded])).toEqual([]);
+  });
+});

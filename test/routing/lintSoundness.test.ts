@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
 import {
   compileRuleSet,
+  detect,
   lintRuleSet,
   routeMessage,
   validateRuleSet,
@@ -23,9 +24,15 @@ import {
 
 // ---------------------------------------------------------------- vocabulary
 
-const KEYWORDS = ['refund', 'invoice', 'charged twice', 'charged', 'twice', 'help'];
+// Prefix keywords (charg*, refund*, log in*), phrases that also match one joined token
+// (log in ~ #login, charged twice ~ #chargedtwice) and spaceless-script keywords, so that
+// lint's containment proofs are exercised on every form of keyword matching.
+const KEYWORDS = ['refund', 'invoice', 'charged twice', 'charged', 'twice', 'help', 'charg*', 'refund*', 'log in', 'login',
+  'pay ment*', 'charged twi*', 'payment', 'chargedtwice', 'in', '返金', '返金して', 'パスワード'];
 const WORDS = ['refund', 'Refund!', '#REFUND', 'invoice', 'charged', 'twice', 'help', 'me', 'please', 'refunded',
-  'jane@example.com', '555-123-4567', '4111 1111 1111 1111'];
+  'log', 'in', '#login', 'logins', '#LogIn', 'pay', 'ments', 'payment', '#payments', 'charge', 'chargedtwice', '#chargedtwiceagain', 'twiceish',
+  '返金してください', 'パスワードを忘れた', '返金',
+  'jane@example.com', '(212) 555-0123', '4111 1111 1111 1111'];
 const TAGS = ['gold', 'silver', 'VIP'];
 const MESSAGE_TAGS = ['gold', 'Silver', 'vip', 'bronze'];
 const THRESHOLDS = [0, 10, 100, 1000];
@@ -235,6 +242,40 @@ const leafRuleSetArb: fc.Arbitrary<RuleSet> = fc
     rules: leaves.map(([when, enabled], i) => ({ id: `r${i}`, enabled, when, then: { tier: 1 as const, team: `team-${i}` } })),
     fallback: { tier: 1, team: 'fallback' },
   }));
+
+/** The same rule sets with some rules turned into tier-0 bot answers or suppress rules, for the privacy lint. */
+const privacyRuleSetArb: fc.Arbitrary<RuleSet> = fc
+  .tuple(ruleSetArb, fc.array(fc.constantFrom('bot', 'suppress', 'plain', 'plain'), { minLength: 8, maxLength: 8 }))
+  .map(([set, roles]) => ({
+    ...set,
+    rules: set.rules.map((r, i) => {
+      if (roles[i] === 'bot') return { ...r, then: { tier: 0 as const, team: r.then.team, reply: { text: 'Our hours are 9-5' } } };
+      if (roles[i] === 'suppress') return { ...r, then: { ...r.then, suppress: true } };
+      return r;
+    }),
+  }));
+
+describe('privacy lint is safe (property-based)', () => {
+  it('when silent about a rule, that rule answers or suppresses no public message in which a detector fires', () => {
+    let exposedChecks = 0;
+    fc.assert(
+      fc.property(privacyRuleSetArb, fc.array(messageArb, { minLength: 15, maxLength: 25 }), (set, messages) => {
+        const compiled = compileChecked(set);
+        const warned = new Set(lintRuleSet(set).filter((w) => /personal data/.test(w.message)).map((w) => w.ruleId));
+        for (const m of messages) {
+          if (m.channel !== 'public' || detect(m.text).length === 0) continue;
+          const decided = routeMessage(compiled, m).ruleId;
+          const rule = set.rules.find((r) => r.id === decided);
+          if (!rule || !(rule.then.tier === 0 || rule.then.suppress === true)) continue;
+          exposedChecks++;
+          if (!warned.has(rule.id)) throw new Error(`unsafe: ${rule.id} decides ${JSON.stringify(m)} silently\n${JSON.stringify(set.rules)}`);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(exposedChecks).toBeGreaterThan(0);
+  });
+});
 
 describe('lint soundness (property-based)', () => {
   it('never claims a rule is shadowed when it can still decide a generated message (nested conditions)', () => {
