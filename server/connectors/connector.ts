@@ -8,6 +8,31 @@ export interface OutgoingReply {
   inReplyTo?: string;
   /** Network user id of the customer (DMs). */
   recipientId?: string;
+  /**
+   * When an earlier attempt started whose outcome is unknown (its answer was
+   * lost, or the process stopped mid-send): the connector looks for it on the
+   * network before sending again.
+   */
+  unknownAttemptAt?: Date;
+}
+
+/** How a send ended: the network's id, or "probably sent" when the network refused a repeat as a duplicate but the original cannot be found. */
+export type SendResult = { externalId: string; settledBy?: 'sent' | 'found' } | { externalId: null; probablySent: string };
+
+/** Nothing was sent: the network's window (or daily cap) for this kind of send is spent until `until`. */
+export class WindowWaitError extends Error {
+  constructor(message: string, readonly until: Date) {
+    super(message);
+    this.name = 'WindowWaitError';
+  }
+}
+
+/** A send whose outcome is unknown (no answer came): neither sent again nor given up until it is looked up. */
+export class OutcomeUnknownError extends Error {
+  constructor(message: string, readonly attemptAt: Date) {
+    super(message);
+    this.name = 'OutcomeUnknownError';
+  }
 }
 
 /** One polled stream's figures, for GET /api/health and the admin view. */
@@ -26,12 +51,16 @@ export interface StreamHealth {
   /** Page runs that could not be read to their end (restarted from the last checkpoint). */
   gaps: number;
   lastError: string | null;
+  /** Until when the stream is left alone after a refusal no retry fixes (401, 402, 403, a spent cap). */
+  pausedUntil?: string | null;
 }
 
 export interface ConnectorHealth {
   name: string;
   status: 'ok' | 'degraded' | 'down' | 'stopped';
   lastPollAt: string | null;
+  /** What an operator must fix, in the network's own words (X's title, detail, type and reason), or null. */
+  problem: string | null;
   streams: StreamHealth[];
 }
 
@@ -51,6 +80,8 @@ export interface CheckpointStore {
 /** Receives pulled messages: stores each once (idempotent by id) and routes the new ones. */
 export interface MessageSink {
   ingest(messages: Message[]): Promise<{ accepted: string[]; duplicates: string[] }>;
+  /** Updates stored messages with a later version (an edited post; same id, new text). */
+  applyEdits?(messages: Message[]): Promise<void>;
 }
 
 /** A social network behind one interface, so networks can be added without touching routing or the inbox. */
@@ -61,6 +92,7 @@ export interface Connector {
   stop(): Promise<void>;
   /** Polls every stream once (also what the timer does). */
   pollOnce(): Promise<void>;
-  send(reply: OutgoingReply): Promise<{ externalId: string }>;
+  /** Sends once; throws OutcomeUnknownError when it cannot tell whether the network acted on it. */
+  send(reply: OutgoingReply): Promise<SendResult>;
   health(): ConnectorHealth;
 }

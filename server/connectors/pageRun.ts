@@ -21,6 +21,8 @@ export interface PageRunOptions {
   /** Whether an error means the saved pagination token is no longer accepted. */
   isStaleToken(error: unknown): boolean;
   maxPages?: number;
+  /** Whether to read (and store) another page (false once the connector is stopping: the run resumes from its saved token next time). */
+  keepGoing?: () => boolean;
 }
 
 /** Compares numeric network ids of any length. */
@@ -43,6 +45,7 @@ export async function runPages(options: PageRunOptions): Promise<boolean> {
   let runNewest = saved.run?.newestId;
   let token = saved.run?.nextToken;
   for (let pages = 0; pages < (options.maxPages ?? 50); pages++) {
+    if (pages > 0 && options.keepGoing && !options.keepGoing()) return false;
     let page: StreamPage;
     try {
       page = await options.fetchPage(sinceId, token);
@@ -53,6 +56,8 @@ export async function runPages(options: PageRunOptions): Promise<boolean> {
       token = undefined;
       continue;
     }
+    // A page answered after stop began is not stored: the checkpoint stays before it, and the next process reads it again.
+    if (options.keepGoing && !options.keepGoing()) return false;
     await storePage(page.messages, options);
     runNewest = newerId(runNewest, page.newestId);
     if (page.nextToken && !page.reachedKnown) {

@@ -1,35 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { XConnector, type XConnectorOptions } from '../../server/connectors/x/xConnector.js';
-import { startXSimulator, type RunningXSimulator, type XSimulatorOptions } from '../../server/simulator/x/index.js';
+import { describe, expect, it } from 'vitest';
 import { userClient } from '../simulator/helpers/clients.js';
+import type { MessageSink } from '../../server/connectors/connector.js';
 import { MemoryCheckpoints, MemorySink, TEST_CREDENTIALS } from './fakes.js';
-
-const BRAND = '1000000000000000001';
-const running: Array<{ close(): Promise<void> } | XConnector> = [];
-
-async function simulator(options: XSimulatorOptions = {}): Promise<RunningXSimulator> {
-  const sim = await startXSimulator({ items: 0, ...options });
-  running.push(sim);
-  return sim;
-}
-
-function connector(baseUrl: string, parts: Partial<XConnectorOptions> = {}): XConnector {
-  const made = new XConnector({
-    baseUrl,
-    credentials: TEST_CREDENTIALS,
-    accountId: BRAND,
-    checkpoints: parts.checkpoints ?? new MemoryCheckpoints(),
-    sink: parts.sink ?? new MemorySink(),
-    retry: { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 20 },
-    ...parts,
-  });
-  running.push(made);
-  return made;
-}
-
-afterEach(async () => {
-  for (const item of running.splice(0).reverse()) await (item instanceof XConnector ? item.stop() : item.close());
-});
+import { BRAND, connector, simulator } from './harness.js';
 
 describe('X connector against the simulator (real twitter-api-v2 over HTTP)', () => {
   it('maps mentions, replies and DMs to normalized messages', async () => {
@@ -43,7 +16,7 @@ describe('X connector against the simulator (real twitter-api-v2 over HTTP)', ()
       id: `x:${root.id}`, platform: 'x', channel: 'public', text: '@AcmeHelp my parcel is late', lang: root.lang,
       createdAt: new Date(root.createdAt).toISOString(),
       author: { id: root.authorId, handle: 'jane_doe', name: 'Jane', followers: 1200, verified: false },
-      threadId: root.id, attachments: [{ type: 'photo' }],
+      threadId: root.id, attachments: [{ type: 'photo', url: expect.stringMatching(/^https:\/\/pbs\.twimg\.com\/media\//) }], kind: 'post', mutedPrefixLength: '@AcmeHelp '.length,
     });
     expect(sink.messages.get(`x:${reply.id}`)).toMatchObject({ threadId: root.id, inReplyTo: root.id, author: { handle: 'jane_doe' } });
     expect(sink.messages.get(`x:${dm.id}`)).toMatchObject({ channel: 'dm', text: 'here is my order number', threadId: dm.conversationId, author: { handle: 'bob', followers: 3 } });
@@ -132,3 +105,54 @@ describe('X connector against the simulator (real twitter-api-v2 over HTTP)', ()
     expect(x.sim.sentDms()).toEqual([expect.objectContaining({ dmEventId: dm.externalId, participantId: mention.authorId })]);
   });
 });
+
+describe('stopping the X connector', () => {
+  it('does not wait for a spent window: the page read is stored with its checkpoint, and the run reads no further', async () => {
+    // 150 posts are two pages; the one-hour window allows one request, so the second page waits for it.
+    const x = await simulator({ items: 150, mix: { dmRatio: 0 }, rateLimits: { mentions: { limit: 1, windowMs: 3_600_000 } } });
+    const sink = new MemorySink();
+    const checkpoints = new MemoryCheckpoints();
+    const made = connector(x.baseUrl, { sink, checkpoints, pollIntervalMs: { mentions: 50, dms: 60_000 } });
+    made.start();
+    await eventuallyTrue(() => sink.order.length >= 100 && [...checkpoints.saved.values()].some((saved) => saved.run?.nextToken !== undefined));
+    // A hang here (until the window resets, an hour on) fails the test on its timeout.
+    await made.stop();
+    expect(x.sim.requestStats().mentions.requests).toBe(1);
+    expect(sink.order).toHaveLength(100);
+  });
+
+  it('aborts a request X is holding: stop does not wait for it, nothing of that page is stored, and the next connector reads it once', async () => {
+    // 150 posts are two pages; once the first is stored, X holds the answer to the second until the test lets go of it.
+    const x = await simulator({ items: 150, mix: { dmRatio: 0 } });
+    const sink = new MemorySink();
+    const holdingSink: MessageSink = {
+      ingest: async (messages) => {
+        const result = await sink.ingest(messages);
+        if (sink.calls === 1) x.sim.injectFault({ kind: 'timeout', endpoint: 'mentions' });
+        return result;
+      },
+    };
+    const checkpoints = new MemoryCheckpoints();
+    const made = connector(x.baseUrl, { sink: holdingSink, checkpoints, timeoutMs: 600_000 });
+    made.start();
+    await eventuallyTrue(() => x.sim.held.count === 1);
+    const checkpointBeforeStop = checkpoints.saved.get('x/mentions');
+    expect(checkpointBeforeStop?.run?.nextToken).toBeTruthy();
+
+    // Without the abort, stop waits for the held answer (released only below) and the test ends on its timeout.
+    await made.stop();
+    x.sim.held.answerAll();
+    expect(sink.order).toHaveLength(100);
+    expect(checkpoints.saved.get('x/mentions')).toEqual(checkpointBeforeStop);
+    expect(made.health().streams.find((stream) => stream.stream === 'mentions')).toMatchObject({ lastError: null, retries: 0 });
+
+    const next = connector(x.baseUrl, { sink, checkpoints });
+    await next.pollOnce();
+    expect([...sink.messages.keys()].sort()).toEqual(x.sim.mentions().map((tweet) => `x:${tweet.id}`).sort());
+    expect(next.health().streams.find((stream) => stream.stream === 'mentions')).toMatchObject({ stored: 50, duplicates: 0 });
+  });
+});
+
+async function eventuallyTrue(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 20));
+}

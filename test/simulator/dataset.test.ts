@@ -16,6 +16,28 @@ describe('preloaded dataset', () => {
     expect(c.mentions().map((tweet) => tweet.text)).not.toEqual(a.mentions().map((tweet) => tweet.text));
   });
 
+  it('has conversations where several customers post, some under the brand\'s reply to another customer', () => {
+    const sim = new XSimulator({ seed: 3, items: 1_000, clock: fixedNow });
+    const customersByConversation = new Map<string, Set<string>>();
+    for (const tweet of sim.mentions()) {
+      customersByConversation.set(tweet.conversationId, (customersByConversation.get(tweet.conversationId) ?? new Set()).add(tweet.authorId));
+    }
+    const shared = [...customersByConversation.values()].filter((authors) => authors.size >= 2);
+    expect(shared.length).toBeGreaterThan(20);
+    const underBrandReply = sim.mentions().filter((tweet) => {
+      const parent = tweet.repliedToId === undefined ? undefined : sim.world.tweets.get(tweet.repliedToId);
+      return parent?.authorId === sim.brand.id && parent.inReplyToUserId !== tweet.authorId;
+    });
+    expect(underBrandReply.length).toBeGreaterThan(5);
+  });
+
+  it('indexes a share of mentions late when asked to', () => {
+    const sim = new XSimulator({ seed: 3, items: 500, clock: fixedNow, lateIndexRatio: 0.1 });
+    const late = sim.mentions().filter((tweet) => tweet.indexedAt !== undefined);
+    expect(late.length).toBeGreaterThan(10);
+    expect(late.every((tweet) => tweet.indexedAt! - tweet.createdAt >= 60_000 && tweet.indexedAt! - tweet.createdAt <= 240_000)).toBe(true);
+  });
+
   it('replays the real corpus texts as mentions of the brand and as DMs', () => {
     const sim = new XSimulator({ items: 200, clock: fixedNow });
     const corpus = loadCareCorpus();

@@ -128,6 +128,47 @@ describe(`responses match X OpenAPI ${openApiVersion} (extra properties refused)
     expectValidProblem('404', notFound.data);
   });
 
+  it('the brand\'s own posts, users/me and one DM conversation, with long posts, links, edits, quotes and reposts', async () => {
+    const sim = running.sim;
+    const root = sim.addMention({ text: `fish & chips <3 ${'long story '.repeat(30)} https://acme.example/a/b/c/d/e/f` });
+    sim.addMention({ text: 'see this', quoteOfTweetId: root.id });
+    sim.addMention({ text: '', repostOfTweetId: root.id });
+    sim.editPost(sim.addMention({ text: 'typo' }).id, '@AcmeHelp no typo');
+    await client.v2.post('tweets', { text: 'On it & sorry <3', reply: { in_reply_to_tweet_id: root.id } });
+    const fields = {
+      'tweet.fields': TWEET_FIELDS.join(','),
+      expansions: 'author_id,in_reply_to_user_id,referenced_tweets.id,referenced_tweets.id.author_id,entities.mentions.username,edit_history_tweet_ids',
+      'user.fields': USER_FIELDS.join(','),
+    };
+    const mentions = await mentionsOf({ ...fields, max_results: 10 });
+    expect(JSON.stringify(mentions)).toContain('note_tweet');
+    expect(JSON.stringify(mentions)).toContain('"quoted"');
+    expectValid('mentions with notes, links, quotes, reposts and edits', 'Get2UsersIdMentionsResponse', mentions);
+    const own = await client.v2.get('users/:id/tweets', { ...fields, max_results: 5 }, { params: { id: sim.brand.id } });
+    expect(own.data?.[0]?.text).toBe('On it &amp; sorry &lt;3');
+    expectValid('brand posts', 'Get2UsersIdTweetsResponse', own);
+    expectValid('users/me', 'Get2UsersMeResponse', await client.v2.get('users/me', { 'user.fields': USER_FIELDS.join(',') }));
+    const customer = sim.addDm({ text: 'a & b' }).senderId;
+    await client.v2.post('dm_conversations/with/:participant_id/messages', { text: 'Hello' }, { params: { participant_id: customer } });
+    const conversation = await client.v2.get('dm_conversations/with/:participant_id/dm_events', { 'dm_event.fields': 'id,text,event_type,created_at,sender_id,dm_conversation_id', expansions: 'sender_id' }, { params: { participant_id: customer } });
+    expect(conversation.data).toHaveLength(2);
+    expectValid('one DM conversation', 'Get2DmConversationsWithParticipantIdDmEventsResponse', conversation);
+  });
+
+  it('account problems (401, 402, 403 client-forbidden and oauth1-permissions, 429 usage-capped) and a 200 with errors only', async () => {
+    const sim = running.sim;
+    for (const [problem, status] of [['unauthorized', 401], ['creditsDepleted', 402], ['clientNotEnrolled', 403], ['oauth1Permissions', 403], ['usageCappedMonthly', 429]] as const) {
+      sim.injectFault({ kind: 'problem', problem, endpoint: 'mentions' });
+      const failure = await errorBody(mentionsOf({}));
+      expect(failure.code).toBe(status);
+      expectValidProblem(problem, failure.data);
+    }
+    sim.injectFault({ kind: 'errorsNoData', endpoint: 'mentions' });
+    const onlyErrors = await mentionsOf({});
+    expect(onlyErrors).not.toHaveProperty('data');
+    expectValid('200 with errors only', 'Get2UsersIdMentionsResponse', onlyErrors);
+  });
+
   it('the strict validators do catch a misspelt or missing field (negative control)', () => {
     const page = { data: [{ id: '1', text: 'x', referenced_tweet: [] }], meta: { result_count: 1 } };
     expect(schemaErrors('Get2UsersIdMentionsResponse', page).join()).toMatch(/additional properties/);

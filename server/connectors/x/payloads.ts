@@ -5,12 +5,36 @@ export interface XUser {
   username?: string;
   name?: string;
   verified?: boolean;
+  /** blue, business, government or none. */
+  verified_type?: string;
   public_metrics?: { followers_count?: number };
 }
 
 export interface XReference {
+  /** replied_to, quoted or retweeted. */
   type: string;
   id: string;
+}
+
+/** A URL in a post: where it sits (code points, end exclusive) and what it stands for. */
+export interface XUrlEntity {
+  start: number;
+  end: number;
+  url: string;
+  expanded_url?: string;
+  display_url?: string;
+}
+
+export interface XMentionEntity {
+  start: number;
+  end: number;
+  username: string;
+  id?: string;
+}
+
+export interface XEntities {
+  urls?: XUrlEntity[];
+  mentions?: XMentionEntity[];
 }
 
 export interface XTweet {
@@ -20,15 +44,30 @@ export interface XTweet {
   conversation_id?: string;
   created_at?: string;
   lang?: string;
+  in_reply_to_user_id?: string;
   referenced_tweets?: XReference[];
   /** 2.167's name for referenced_tweets. */
   referenced_posts?: XReference[];
   attachments?: { media_keys?: string[] };
+  entities?: XEntities;
+  /** The whole text of a post longer than 280 characters (`text` holds its start). */
+  note_tweet?: { text: string; entities?: XEntities };
+  /** The part of `text` shown as the post (after the leading @mentions of a reply). */
+  display_text_range?: [number, number];
+  /** Every version's id, oldest first: an edited post's versions share the first id. */
+  edit_history_tweet_ids?: string[];
+  /** 2.167's name for edit_history_tweet_ids. */
+  edit_history_post_ids?: string[];
 }
 
 export interface XMedia {
   media_key: string;
   type?: string;
+  /** Photos only. */
+  url?: string;
+  /** Videos and GIFs. */
+  preview_image_url?: string;
+  alt_text?: string;
 }
 
 export interface XDmEvent {
@@ -44,6 +83,9 @@ export interface XDmEvent {
 export interface XIncludes {
   users?: XUser[];
   media?: XMedia[];
+  tweets?: XTweet[];
+  /** 2.167's name for includes.tweets. */
+  posts?: XTweet[];
 }
 
 export interface XPage<T> {

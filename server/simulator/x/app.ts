@@ -5,7 +5,10 @@ import { endpointPipeline, type PipelineParts } from './pipeline.js';
 import { controlRouter } from './routes/control.js';
 import { createTweetRoute } from './routes/createTweet.js';
 import type { RouteDeps } from './routes/deps.js';
+import { dmConversationRoute } from './routes/dmConversation.js';
 import { dmEventsRoute } from './routes/dmEvents.js';
+import { meRoute } from './routes/me.js';
+import { userTweetsRoute } from './routes/userTweets.js';
 import { mentionsRoute } from './routes/mentions.js';
 import { sendDmRoute } from './routes/sendDm.js';
 import type { XSimulator } from './simulator.js';
@@ -18,10 +21,13 @@ export function createXSimulatorApp(sim: XSimulator): Express {
   app.use(express.json({ limit: '1mb' }));
 
   const deps: RouteDeps = { world: sim.world, posted: sim.posted, clock: sim.options.clock, settings: sim.options.settings };
-  const parts: PipelineParts = { auth: sim.options.auth, limiter: sim.limiter, faults: sim.faults, stats: sim.stats, held: sim.held };
+  const parts: PipelineParts = { auth: sim.options.auth, headers: { apiVersion: sim.options.apiVersion, accessLevel: sim.options.accessLevel }, limiter: sim.limiter, faults: sim.faults, stats: sim.stats, held: sim.held };
 
   app.get('/2/users/:id/mentions', endpointPipeline('mentions', mentionsRoute(deps), parts, false));
   app.get('/2/dm_events', endpointPipeline('dmEvents', dmEventsRoute(deps), parts, true));
+  app.get('/2/users/me', endpointPipeline('me', meRoute(deps), parts, true));
+  app.get('/2/users/:id/tweets', endpointPipeline('userTweets', userTweetsRoute(deps), parts, false));
+  app.get('/2/dm_conversations/with/:participant_id/dm_events', endpointPipeline('dmConversation', dmConversationRoute(deps), parts, true));
   app.post('/2/tweets', endpointPipeline('createTweet', createTweetRoute(deps), parts, true));
   app.post('/2/dm_conversations/with/:participant_id/messages', endpointPipeline('sendDm', sendDmRoute(deps), parts, true));
   app.use('/__sim', controlRouter(sim));

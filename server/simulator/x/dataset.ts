@@ -35,6 +35,8 @@ export class CareTrafficGenerator {
     corpus: CareCorpus,
     private readonly random: SeededRandom,
     private readonly mix: TrafficMix,
+    /** Share of customer mentions X indexes late (1–4 minutes after their time). */
+    private readonly lateIndexRatio = 0,
   ) {
     this.openers = new TextCycler(corpus.customerOpeners, random);
     this.followUps = new TextCycler([...corpus.customerFollowUps, ...corpus.customerOpeners.slice(0, 40)], random);
@@ -53,23 +55,35 @@ export class CareTrafficGenerator {
   private nextOpener(timeMs: number): SimTweet {
     const customer = this.customer(timeMs, this.knownCustomers, 0.15);
     const mediaKeys = this.random.chance(this.mix.photoRatio) ? [this.photo(timeMs)] : undefined;
-    const tweet = this.world.addTweet({ text: this.mention(this.openers.next()), authorId: customer.id, createdAt: timeMs, mediaKeys });
+    const tweet = this.world.addTweet({ text: this.mention(this.openers.next()), authorId: customer.id, createdAt: timeMs, mediaKeys, ...this.indexing(timeMs) });
     remember(this.openThreads, tweet);
     return tweet;
   }
 
+  /**
+   * A later post in an open thread: the same customer, or (one time in three)
+   * another customer joining the conversation under someone else's post, as
+   * happens under a brand's reply that many people see. Sometimes the brand
+   * answers first, to the post's author.
+   */
   private nextFollowUp(timeMs: number, earliestMs: number): SimTweet {
     const previous = this.random.pick(this.openThreads);
-    const author = this.world.users.get(previous.authorId) as SimUser;
+    const previousAuthor = this.world.users.get(previous.authorId) as SimUser;
     let replyTo = previous;
     if (this.random.chance(0.5)) {
       const replyTime = Math.max(earliestMs, previous.createdAt, timeMs - this.random.int(30_000, 600_000));
-      const text = `@${author.username} ${this.brandReplies.next()}`;
+      const text = `@${previousAuthor.username} ${this.brandReplies.next()}`;
       replyTo = this.world.addTweet({ text, authorId: this.world.brand.id, createdAt: Math.min(replyTime, timeMs), replyTo: previous });
     }
-    const tweet = this.world.addTweet({ text: this.mention(this.followUps.next()), authorId: author.id, createdAt: timeMs, replyTo });
+    const author = this.random.chance(1 / 3) ? this.customer(timeMs, this.knownCustomers, 0.3) : previousAuthor;
+    const tweet = this.world.addTweet({ text: this.mention(this.followUps.next()), authorId: author.id, createdAt: timeMs, replyTo, ...this.indexing(timeMs) });
     this.openThreads[this.openThreads.indexOf(previous)] = tweet;
     return tweet;
+  }
+
+  /** Now and then X indexes a mention late: it reaches the timeline minutes after posts with higher ids. */
+  private indexing(timeMs: number): { indexedAt?: number } {
+    return this.lateIndexRatio > 0 && this.random.chance(this.lateIndexRatio) ? { indexedAt: timeMs + this.random.int(60_000, 240_000) } : {};
   }
 
   private nextDm(timeMs: number): SimDmEvent {

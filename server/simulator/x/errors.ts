@@ -1,5 +1,6 @@
 /** X API v2 error bodies (RFC 7807 problems) exactly as X sends them, and a helper to send one. */
 import type { Response } from 'express';
+import type { AccountProblem } from './faults.js';
 
 /** One entry of an invalid-request problem's `errors` list. */
 export interface InvalidParameter {
@@ -14,6 +15,12 @@ export interface XProblem {
   status?: number;
   detail?: string;
   errors?: InvalidParameter[];
+  /** client-forbidden's reason. */
+  reason?: string;
+  registration_url?: string;
+  /** usage-capped's period (Daily, Monthly) and scope (Account, Product). */
+  period?: string;
+  scope?: string;
 }
 
 const PROBLEMS = 'https://api.twitter.com/2/problems';
@@ -51,6 +58,32 @@ export function unsupportedAuthentication(): XProblem {
     type: `${PROBLEMS}/unsupported-authentication`,
     status: 403,
   };
+}
+
+/** X's answers to account problems, with the bodies (title, detail, type, reason, period, scope) its documentation and OpenAPI give. */
+export function accountProblem(problem: AccountProblem): XProblem & { status: number } {
+  switch (problem) {
+    case 'unauthorized':
+      return { ...unauthorized(), status: 401 };
+    case 'creditsDepleted':
+      return { title: 'CreditsDepleted', detail: 'Your enrolled account [1000000000000000001] does not have any credits to fulfill this request.', type: `${PROBLEMS}/credits`, status: 402 };
+    case 'clientNotEnrolled':
+      return {
+        title: 'Client Forbidden',
+        detail: 'When authenticating requests to the Twitter API v2 endpoints, you must use keys and tokens from a Twitter developer App that is attached to a Project. You can create a project via the developer portal.',
+        type: `${PROBLEMS}/client-forbidden`, reason: 'client-not-enrolled', registration_url: 'https://developer.twitter.com/en/docs/projects/overview', status: 403,
+      };
+    case 'oauth1Permissions':
+      return { title: 'Forbidden', detail: 'Your client app is not configured with the appropriate oauth1 app permissions for this endpoint.', type: `${PROBLEMS}/oauth1-permissions`, status: 403 };
+    case 'usageCappedDaily':
+    case 'usageCappedMonthly':
+      return { title: 'UsageCapExceeded', detail: 'Usage cap exceeded: Daily project cap'.replace('Daily', problem === 'usageCappedDaily' ? 'Daily' : 'Monthly'), type: `${PROBLEMS}/usage-capped`, period: problem === 'usageCappedDaily' ? 'Daily' : 'Monthly', scope: 'Product', status: 429 };
+  }
+}
+
+/** A 200 whose body holds only `errors` (X does this when, e.g., the requested account is suspended). */
+export function errorsWithoutData(): { errors: Array<Record<string, string>> } {
+  return { errors: [{ value: '1000000000000000001', detail: 'User has been suspended: [1000000000000000001].', title: 'Forbidden', resource_type: 'user', parameter: 'id', resource_id: '1000000000000000001', type: `${PROBLEMS}/resource-not-found` }] };
 }
 
 /** 404 for a path the simulator does not serve. */

@@ -37,6 +37,14 @@ export interface XSimulatorOptions {
   duplicateTweetCheck?: boolean;
   /** Start the live feed right away. */
   feed?: FeedOptions;
+  /** X's api-version response header (default 2.159; 2.167 renamed fields). */
+  apiVersion?: string;
+  /** X's x-access-level header for user-context callers (default read-write-directmessages; read-write means no DMs). */
+  accessLevel?: 'read' | 'read-write' | 'read-write-directmessages';
+  /** How long our own new posts take to show in GET /2/users/:id/tweets (default 0: at once). */
+  ownPostsIndexDelayMs?: number;
+  /** Share of customer mentions X indexes late (they reach the timeline 1–4 minutes after their time; default 0). */
+  lateIndexRatio?: number;
 }
 
 /** Live feed: new customer items at a steady rate. */
@@ -60,6 +68,9 @@ export interface ResolvedOptions {
   auth: AuthConfig;
   corpusDir?: string;
   settings: RouteSettings;
+  apiVersion: string;
+  accessLevel: string;
+  lateIndexRatio: number;
 }
 
 /** Fills in the defaults. */
@@ -78,10 +89,14 @@ export function resolveOptions(options: XSimulatorOptions): ResolvedOptions {
     rateLimits,
     auth: options.auth ?? {},
     ...(options.corpusDir ? { corpusDir: options.corpusDir } : {}),
+    apiVersion: options.apiVersion ?? '2.159',
+    accessLevel: options.accessLevel ?? 'read-write-directmessages',
+    lateIndexRatio: options.lateIndexRatio ?? 0,
     settings: {
       mentionsTimelineCap: options.mentionsTimelineCap ?? 800,
       dmRetentionMs: options.dmRetentionMs ?? 30 * 24 * 3600_000,
       duplicateTweetCheck: options.duplicateTweetCheck ?? true,
+      ownPostsIndexDelayMs: options.ownPostsIndexDelayMs ?? 0,
     },
   };
 }

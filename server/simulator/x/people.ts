@@ -48,6 +48,7 @@ export function makeBrandUser(id: string, username: string, nowMs: number): SimU
     tweetCount: 96_311,
     listedCount: 1_204,
     verified: true,
+    verifiedType: 'business',
     createdAt: nowMs - 9 * YEAR_MS,
     description: 'We are here to help, 24/7. For account issues please DM us.',
   };

@@ -2,7 +2,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { authenticate, type AuthConfig, type Caller } from './auth.js';
 import type { EndpointName } from './endpoints.js';
-import { sendProblem, serverError, tooManyRequests, unauthorized, unsupportedAuthentication, type XProblem } from './errors.js';
+import { accountProblem, errorsWithoutData, sendProblem, serverError, tooManyRequests, unauthorized, unsupportedAuthentication, type XProblem } from './errors.js';
 import type { FaultQueue, FaultSpec } from './faults.js';
 import type { HeldResponses } from './holds.js';
 import type { RateLimiter } from './rateLimits.js';
@@ -24,6 +24,8 @@ export type RouteHandler = (req: Request, context: RouteContext) => RouteOutcome
 /** The shared machinery the pipeline consults. */
 export interface PipelineParts {
   auth: AuthConfig;
+  /** Headers X puts on every answer: api-version, and x-access-level for user-context callers. */
+  headers: { apiVersion: string; accessLevel: string };
   limiter: RateLimiter;
   faults: FaultQueue;
   stats: RequestStats;
@@ -34,6 +36,7 @@ export interface PipelineParts {
 export function endpointPipeline(endpoint: EndpointName, route: RouteHandler, parts: PipelineParts, userContextOnly: boolean): RequestHandler {
   return (req, res) => {
     parts.stats.arrived(endpoint);
+    res.set('api-version', parts.headers.apiVersion);
     const caller = authenticate(req, parts.auth);
     if (!caller) {
       parts.stats.ended(endpoint, 'unauthorized');
@@ -43,6 +46,7 @@ export function endpointPipeline(endpoint: EndpointName, route: RouteHandler, pa
       parts.stats.ended(endpoint, 'rejected');
       return sendProblem(res, unsupportedAuthentication());
     }
+    if (!caller.appOnly) res.set('x-access-level', parts.headers.accessLevel);
     const decision = parts.limiter.take(endpoint, caller.principal);
     res.set(decision.headers);
     if (!decision.allowed) {
@@ -55,7 +59,7 @@ export function endpointPipeline(endpoint: EndpointName, route: RouteHandler, pa
     if (isPageFault) parts.stats.ended(endpoint, 'faulted');
     if (!fault || isPageFault) return runRoute();
     parts.stats.ended(endpoint, 'faulted');
-    if (fault.afterEffect) {
+    if (fault.afterEffect || fault.kind === 'responseLost') {
       const outcome = route(req, { caller });
       return deliverFault(fault, req, res, parts, () => respond(res, outcome, endpoint, parts, false));
     }
@@ -69,6 +73,7 @@ function respond(res: Response, outcome: RouteOutcome, endpoint: EndpointName, p
     return sendProblem(res, outcome.problem);
   }
   if (count) parts.stats.ended(endpoint, 'succeeded');
+  parts.stats.returned(endpoint, outcome.body);
   res.status(outcome.status).json(outcome.body);
 }
 
@@ -78,7 +83,15 @@ function deliverFault(fault: FaultSpec, req: Request, res: Response, parts: Pipe
     case 'serverError':
       return sendProblem(res, serverError(fault.status ?? 503));
     case 'drop':
+    case 'responseLost':
       req.socket.destroy();
+      return;
+    case 'problem': {
+      const problem = accountProblem(fault.problem ?? 'unauthorized');
+      return sendProblem(res, problem, problem.status);
+    }
+    case 'errorsNoData':
+      res.status(200).json(errorsWithoutData());
       return;
     case 'timeout':
       return parts.held.hold(res, fault.holdMs, proceed);

@@ -22,6 +22,9 @@ export const X_RATE_LIMITS: Readonly<Record<EndpointName, EndpointLimit>> = {
   dmEvents: { limit: 15, windowMs: FIFTEEN_MINUTES },
   createTweet: { limit: 100, windowMs: FIFTEEN_MINUTES, daily: { limit: 10_000, windowMs: DAY, scope: 'app' } },
   sendDm: { limit: 15, windowMs: FIFTEEN_MINUTES, daily: { limit: 1_440, windowMs: DAY, scope: 'user' } },
+  me: { limit: 75, windowMs: FIFTEEN_MINUTES },
+  userTweets: { limit: 900, windowMs: FIFTEEN_MINUTES },
+  dmConversation: { limit: 15, windowMs: FIFTEEN_MINUTES },
 };
 
 /** Outcome of one request against its windows. */

@@ -21,6 +21,12 @@ export interface AddMentionInput {
   author?: UserSpec;
   /** Makes the mention a reply in that post's conversation. */
   inReplyToTweetId?: string;
+  /** Makes it a quote of that post. */
+  quoteOfTweetId?: string;
+  /** Makes it a repost ("RT @author: …") of that post; `text` is then ignored. */
+  repostOfTweetId?: string;
+  /** X indexes it into the mentions timeline this long after its time (late-indexed mention). */
+  indexDelayMs?: number;
   createdAt?: number;
   withPhoto?: boolean;
 }
@@ -52,7 +58,7 @@ export class XSimulator {
     this.limiter = new RateLimiter(this.options.rateLimits, clock);
     const random = new SeededRandom(seed);
     this.handmade = new SeededRandom(seed ^ 0x5eed);
-    this.generator = new CareTrafficGenerator(this.world, loadCareCorpus(this.options.corpusDir), random, this.options.mix);
+    this.generator = new CareTrafficGenerator(this.world, loadCareCorpus(this.options.corpusDir), random, this.options.mix, this.options.lateIndexRatio);
     preloadTraffic(this.generator, random, this.options.items, clock(), this.options.meanGapMs);
     if (options.feed) this.startFeed(options.feed);
   }
@@ -72,12 +78,29 @@ export class XSimulator {
   addMention(input: AddMentionInput): SimTweet {
     const createdAt = input.createdAt ?? this.options.clock();
     const author = this.addUser(input.author);
-    const replyTo = input.inReplyToTweetId === undefined ? undefined : this.world.tweets.get(input.inReplyToTweetId);
-    if (input.inReplyToTweetId !== undefined && !replyTo) throw new Error(`no post ${input.inReplyToTweetId} to reply to`);
+    const replyTo = this.existingPost(input.inReplyToTweetId);
+    const quote = this.existingPost(input.quoteOfTweetId);
+    const repostOf = this.existingPost(input.repostOfTweetId);
     const handle = `@${this.brand.username}`;
-    const text = input.text.toLowerCase().includes(handle.toLowerCase()) ? input.text : `${handle} ${input.text}`;
+    const original = repostOf && this.world.users.get(repostOf.authorId);
+    const text = repostOf ? `RT @${original?.username ?? 'unknown'}: ${repostOf.noteText ?? repostOf.text}` : input.text.toLowerCase().includes(handle.toLowerCase()) ? input.text : `${handle} ${input.text}`;
     const mediaKeys = input.withPhoto ? [this.world.addPhoto(createdAt, `https://pbs.twimg.com/media/sim${createdAt}.jpg`, 1200, 900)] : undefined;
-    return this.world.addTweet({ text, authorId: author.id, createdAt, ...(replyTo ? { replyTo } : {}), ...(mediaKeys ? { mediaKeys } : {}) });
+    return this.world.addTweet({
+      text, authorId: author.id, createdAt,
+      ...(replyTo ? { replyTo } : {}), ...(quote ? { quote } : {}), ...(repostOf ? { repostOf } : {}), ...(mediaKeys ? { mediaKeys } : {}),
+      ...(input.indexDelayMs ? { indexedAt: createdAt + input.indexDelayMs } : {}),
+    });
+  }
+
+  /** Edits a post (X: within an hour, up to five times): a new version with a new id and edit_history_tweet_ids; the mentions timeline shows the latest. */
+  editPost(id: string, text: string, at = this.options.clock()): SimTweet {
+    const previous = this.existingPost(id)!;
+    return this.world.addTweet({ text, authorId: previous.authorId, createdAt: at, editOf: previous, ...(previous.mediaKeys ? { mediaKeys: previous.mediaKeys } : {}) });
+  }
+
+  /** A reply the brand posted outside this product (X's own app), e.g. to see how it is read back. */
+  addBrandReply(inReplyToTweetId: string, text: string, at = this.options.clock()): SimTweet {
+    return this.world.addTweet({ text, authorId: this.brand.id, createdAt: at, replyTo: this.existingPost(inReplyToTweetId)! });
   }
 
   /** Adds a customer's DM to the brand, newest in GET /2/dm_events. */
@@ -125,6 +148,13 @@ export class XSimulator {
   /** Request counters per endpoint. */
   requestStats(): Record<EndpointName, EndpointStats> {
     return this.stats.snapshot();
+  }
+
+  private existingPost(id: string | undefined): SimTweet | undefined {
+    if (id === undefined) return undefined;
+    const post = this.world.tweets.get(id);
+    if (!post) throw new Error(`no post ${id}`);
+    return post;
   }
 
   /** The brand's mentions, oldest first (the whole history, not capped like the API). */

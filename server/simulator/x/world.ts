@@ -1,6 +1,6 @@
 /** The simulated X world: accounts, posts, the brand's mentions timeline and DM events, all in memory. */
 import { SnowflakeIds, oneToOneConversationId } from './ids.js';
-import type { SimDmEvent, SimMedia, SimTweet, SimUser } from './model.js';
+import type { SimDmEvent, SimMedia, SimTweet, SimUrl, SimUser } from './model.js';
 
 const MAX_TWEET_LENGTH = 280;
 
@@ -10,8 +10,14 @@ export interface NewTweet {
   authorId: string;
   createdAt: number;
   replyTo?: SimTweet;
+  quote?: SimTweet;
+  repostOf?: SimTweet;
   mediaKeys?: string[];
   lang?: string;
+  /** X indexes the post into the mentions timeline only at this time (late indexing). */
+  indexedAt?: number;
+  /** Earlier versions' ids, oldest first (an edit). */
+  editOf?: SimTweet;
 }
 
 /** Holds every record; arrays stay in ascending id order because ids only grow. */
@@ -25,6 +31,7 @@ export class World {
   /** DM events in conversations with the brand, ascending by id. */
   readonly dmEvents: SimDmEvent[] = [];
   private readonly userIdsByHandle = new Map<string, string>();
+  private readonly replacedIds = new Set<string>();
 
   constructor(readonly brand: SimUser) {
     this.addUser(brand);
@@ -53,23 +60,51 @@ export class World {
   /** Creates a post; it joins the mentions timeline when its text mentions the brand. */
   addTweet(input: NewTweet): SimTweet {
     const id = this.ids.next(input.createdAt);
-    const text = truncate(input.text, MAX_TWEET_LENGTH);
-    const mentions = this.findMentions(text);
+    const { text: fullText, urls } = shortenLinks(input.text, id);
+    const long = [...fullText].length > MAX_TWEET_LENGTH;
+    const text = truncate(fullText, MAX_TWEET_LENGTH);
+    const mentions = this.findMentions(fullText);
+    const replyTo = input.replyTo ?? (input.editOf?.repliedToId ? this.tweets.get(input.editOf.repliedToId) : undefined);
     const tweet: SimTweet = {
       id,
       text,
       authorId: input.authorId,
       createdAt: input.createdAt,
-      conversationId: input.replyTo?.conversationId ?? id,
+      conversationId: input.editOf?.conversationId ?? replyTo?.conversationId ?? id,
       lang: input.lang ?? (/\p{L}/u.test(text) ? 'en' : 'und'),
-      ...(input.replyTo ? { inReplyToUserId: input.replyTo.authorId, repliedToId: input.replyTo.id } : {}),
+      ...(replyTo ? { inReplyToUserId: replyTo.authorId, repliedToId: replyTo.id } : {}),
+      ...(input.quote ? { quotedId: input.quote.id } : {}),
+      ...(input.repostOf ? { repostOfId: input.repostOf.id } : {}),
+      ...(long ? { noteText: fullText } : {}),
+      ...(urls.length ? { urls } : {}),
+      ...(input.editOf ? { editHistory: [...(input.editOf.editHistory ?? [input.editOf.id]), id] } : {}),
+      ...(input.indexedAt !== undefined && input.indexedAt > input.createdAt ? { indexedAt: input.indexedAt } : {}),
       ...(input.mediaKeys?.length ? { mediaKeys: input.mediaKeys } : {}),
       mentions,
       mentionsBrand: mentions.some((mention) => mention.id === this.brand.id),
     };
     this.tweets.set(id, tweet);
+    if (input.editOf) {
+      this.replacedIds.add(input.editOf.id);
+      this.dropFromMentions(input.editOf.id);
+    }
     if (tweet.mentionsBrand) this.mentions.push(tweet);
     return tweet;
+  }
+
+  /** Posts by one account, ascending by id (GET /2/users/:id/tweets). */
+  postsBy(authorId: string): SimTweet[] {
+    return [...this.tweets.values()].filter((tweet) => tweet.authorId === authorId && !this.replaced(tweet));
+  }
+
+  /** Whether a later version replaced this post (an edit). */
+  replaced(tweet: SimTweet): boolean {
+    return this.replacedIds.has(tweet.id);
+  }
+
+  private dropFromMentions(id: string): void {
+    const index = this.mentions.findIndex((tweet) => tweet.id === id);
+    if (index >= 0) this.mentions.splice(index, 1);
   }
 
   /** Records a direct message between the brand and a customer (either direction). */
@@ -101,6 +136,28 @@ export class World {
     }
     return found;
   }
+}
+
+/** Replaces every http(s) link with a t.co address, as X does, and records where each sits (code points of the result). */
+function shortenLinks(text: string, salt: string): { text: string; urls: SimUrl[] } {
+  const urls: SimUrl[] = [];
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(/https?:\/\/[^\s]+/g)) {
+    const index = match.index ?? 0;
+    out += text.slice(last, index);
+    const url = `https://t.co/${(BigInt(salt) + BigInt(urls.length)).toString(36).slice(-10)}`;
+    const start = [...out].length;
+    urls.push({ start, end: start + url.length, url, expandedUrl: match[0], displayUrl: displayUrl(match[0]) });
+    out += url;
+    last = index + match[0].length;
+  }
+  return { text: out + text.slice(last), urls };
+}
+
+function displayUrl(expanded: string): string {
+  const bare = expanded.replace(/^https?:\/\/(www\.)?/, '');
+  return bare.length > 26 ? `${bare.slice(0, 25)}…` : bare;
 }
 
 function truncate(text: string, maxCodePoints: number): string {

@@ -53,9 +53,10 @@ export function controlRouter(sim: XSimulator): Router {
 
   router.post('/mentions', (req, res) => {
     if (!isMentionInput(req.body)) return invalidBody(res, isMentionInput.errors);
-    const { inReplyToTweetId } = req.body;
-    if (inReplyToTweetId !== undefined && !sim.world.tweets.has(inReplyToTweetId)) {
-      return sendControlError(res, 404, 'tweet_not_found', `No post ${inReplyToTweetId} to reply to`);
+    const { inReplyToTweetId, quoteOfTweetId, repostOfTweetId } = req.body;
+    const missing = [inReplyToTweetId, quoteOfTweetId, repostOfTweetId].find((id) => id !== undefined && !sim.world.tweets.has(id));
+    if (missing !== undefined) {
+      return sendControlError(res, 404, 'tweet_not_found', `No post ${missing} to reply to, quote or repost`);
     }
     res.status(201).json({ mention: sim.addMention(req.body) });
   });

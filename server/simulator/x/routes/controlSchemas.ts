@@ -1,7 +1,7 @@
 /** Bodies of the simulator-only /__sim control endpoints, checked with ajv (compiled once). */
 import { Ajv } from 'ajv';
 import { ENDPOINTS } from '../endpoints.js';
-import { FAULT_KINDS, type FaultSpec } from '../faults.js';
+import { ACCOUNT_PROBLEMS, FAULT_KINDS, type FaultSpec } from '../faults.js';
 import type { FeedOptions } from '../options.js';
 import type { AddDmInput, AddMentionInput } from '../simulator.js';
 
@@ -32,6 +32,7 @@ export const isFaultSpec = ajv.compile<FaultSpec>({
     holdMs: { type: 'integer', minimum: 0 },
     afterEffect: { type: 'boolean' },
     repeatCount: { type: 'integer', minimum: 1 },
+    problem: { enum: ACCOUNT_PROBLEMS },
   },
 });
 
@@ -44,6 +45,9 @@ export const isMentionInput = ajv.compile<AddMentionInput>({
     text: { type: 'string', minLength: 1 },
     author: userSpec,
     inReplyToTweetId: { type: 'string', pattern: '^[0-9]{1,19}$' },
+    quoteOfTweetId: { type: 'string', pattern: '^[0-9]{1,19}$' },
+    repostOfTweetId: { type: 'string', pattern: '^[0-9]{1,19}$' },
+    indexDelayMs: { type: 'integer', minimum: 0 },
     withPhoto: { type: 'boolean' },
   },
 });

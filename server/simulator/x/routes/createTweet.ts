@@ -3,6 +3,7 @@ import { checkTweetCreateBody } from '../bodies.js';
 import { forbidden, invalidRequest } from '../errors.js';
 import type { RouteHandler } from '../pipeline.js';
 import type { RouteDeps } from './deps.js';
+import { escapeXText } from '../shapes/tweet.js';
 
 const MAX_TWEET_LENGTH = 280;
 const DUPLICATE_WINDOW_MS = 24 * 3600_000;
@@ -26,7 +27,7 @@ export function createTweetRoute({ world, posted, clock, settings }: RouteDeps):
       return { problem: forbidden('You are not allowed to create a Tweet with duplicate content.') };
     }
 
-    const tweet = world.addTweet({ text, authorId: world.brand.id, createdAt: now, ...(replyTo ? { replyTo } : {}) });
+    const tweet = world.addTweet({ text, authorId: world.brand.id, createdAt: now, ...(replyTo ? { replyTo } : {}), ...(settings.ownPostsIndexDelayMs > 0 ? { indexedAt: now + settings.ownPostsIndexDelayMs } : {}) });
     posted.recordTweet({
       id: tweet.id,
       text: tweet.text,
@@ -34,6 +35,6 @@ export function createTweetRoute({ world, posted, clock, settings }: RouteDeps):
       createdAt: new Date(now).toISOString(),
       ...(replyTo ? { inReplyToTweetId: replyTo.id, inReplyToUserId: replyTo.authorId } : {}),
     });
-    return { status: 201, body: { data: { id: tweet.id, text: tweet.text } } };
+    return { status: 201, body: { data: { id: tweet.id, text: escapeXText(tweet.text) } } };
   };
 }

@@ -10,6 +10,8 @@ export interface RouteSettings {
   dmRetentionMs: number;
   /** Refuse a post whose text equals one we posted in the last 24 hours, as X does. */
   duplicateTweetCheck: boolean;
+  /** How long our own new posts take to show in GET /2/users/:id/tweets. */
+  ownPostsIndexDelayMs: number;
 }
 
 /** Shared state handed to every route. */

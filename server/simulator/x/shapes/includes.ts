@@ -3,7 +3,7 @@ import type { FieldSelection } from '../fields.js';
 import type { SimDmEvent, SimTweet } from '../model.js';
 import type { World } from '../world.js';
 import { presentMedia } from './media.js';
-import { presentTweet } from './tweet.js';
+import { presentTweet, referencesOf } from './tweet.js';
 import { presentUser } from './user.js';
 
 /** Collects referenced objects once each, in order of first reference. */
@@ -45,10 +45,12 @@ export function tweetIncludes(world: World, tweets: readonly SimTweet[], selecti
     if (expand.has('in_reply_to_user_id')) builder.user(tweet.inReplyToUserId);
     if (expand.has('entities.mentions.username')) for (const mention of tweet.mentions) builder.user(mention.id);
     if (expand.has('attachments.media_keys')) builder.media(tweet.mediaKeys);
-    if (expand.has('referenced_tweets.id')) builder.tweet(tweet.repliedToId);
-    const referenced = tweet.repliedToId === undefined ? undefined : world.tweets.get(tweet.repliedToId);
-    if (expand.has('referenced_tweets.id.author_id')) builder.user(referenced?.authorId);
-    if (expand.has('referenced_tweets.id.attachments.media_keys')) builder.media(referenced?.mediaKeys);
+    for (const reference of referencesOf(tweet)) {
+      if (expand.has('referenced_tweets.id')) builder.tweet(reference.id);
+      const referenced = world.tweets.get(reference.id);
+      if (expand.has('referenced_tweets.id.author_id')) builder.user(referenced?.authorId);
+      if (expand.has('referenced_tweets.id.attachments.media_keys')) builder.media(referenced?.mediaKeys);
+    }
   }
   return builder.build();
 }

@@ -9,7 +9,7 @@ export function presentUser(user: SimUser, fields: ReadonlySet<string>): Record<
   if (fields.has('location') && user.location) out.location = user.location;
   if (fields.has('protected')) out.protected = false;
   if (fields.has('verified')) out.verified = user.verified;
-  if (fields.has('verified_type')) out.verified_type = user.verified ? 'blue' : 'none';
+  if (fields.has('verified_type')) out.verified_type = user.verifiedType ?? (user.verified ? 'blue' : 'none');
   if (fields.has('profile_image_url')) out.profile_image_url = `https://pbs.twimg.com/profile_images/${user.id}/avatar_normal.jpg`;
   if (fields.has('public_metrics')) {
     out.public_metrics = {
