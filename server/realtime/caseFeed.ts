@@ -2,6 +2,7 @@ import { presentCase } from '../presenters/case.js';
 import { presentMessage } from '../presenters/message.js';
 import { presentThread } from '../presenters/thread.js';
 import { allTeamsScope, type CaseDocument, type MessageDocument, type Store } from '../store/index.js';
+import { anyoneMayHear } from './checkedRecovery.js';
 import { inOneFlush } from './coalesceFrames.js';
 import { ADMIN_ROOM, MONITOR_ROOM, teamRoom } from './rooms.js';
 import type { LiveIo } from './liveIo.js';
@@ -17,8 +18,11 @@ export function isMonitored(doc: Pick<CaseDocument, 'channel' | 'tier'>): boolea
  * `seq` is the case's event sequence number, so clients order updates and
  * notice gaps.
  */
+/** How many cases' last teams the feed remembers (the most recently announced): enough for every open case of a busy team; older ones are looked up in their events. */
+export const REMEMBERED_CASES = 10_000;
+
 export class CaseFeed {
-  /** Last known team of each announced case, to tell the old team when a case moves away. */
+  /** Last known team of recently announced cases (least recently announced first), to tell the old team when a case moves away. */
   private readonly lastTeam = new Map<string, string>();
 
   constructor(
@@ -26,7 +30,13 @@ export class CaseFeed {
     private readonly store: Store,
     /** Told when a case moves to another team (presence drops watchers who may not follow it). */
     private readonly onMoved: (caseId: string, team: string) => void = () => undefined,
+    private readonly remember: number = REMEMBERED_CASES,
   ) {}
+
+  /** How many cases' teams the feed holds (at most `remember`). */
+  get rememberedCases(): number {
+    return this.lastTeam.size;
+  }
 
   /**
    * Announces the cases (after the write that changed them is durable), with their new messages. Every
@@ -37,19 +47,29 @@ export class CaseFeed {
     if (caseIds.length === 0) return;
     const cases = await this.store.collections.cases.find(allTeamsScope(), { _id: { $in: [...new Set(caseIds)] } });
     const messages = await this.store.collections.messages.find({ caseId: { $in: cases.map((doc) => doc._id) } }, { sort: { createdAt: 1 } });
-    const byCase = new Map<string, MessageDocument[]>();
-    for (const message of messages) {
-      const thread = byCase.get(message.caseId!);
-      if (thread) thread.push(message);
-      else byCase.set(message.caseId!, [message]);
-    }
-    const messagesOf = (doc: CaseDocument) => byCase.get(doc._id) ?? [];
+    const byCase = groupByCase(messages);
+    await this.announce(cases, (doc) => (byCase.get(doc._id) ?? []).filter((message) => newMessageIds.has(`${message.platform}:${message.externalId}`)), byCase);
+  }
+
+  /**
+   * Like casesChanged, for cases and messages the caller has just written and holds as stored (ingestion):
+   * nothing is read back but the monitor's threads, for the monitored cases only.
+   */
+  async announceStored(cases: readonly CaseDocument[], newMessages: readonly MessageDocument[]): Promise<void> {
+    if (cases.length === 0) return;
+    const monitored = anyoneMayHear(this.io, [MONITOR_ROOM]) ? cases.filter(isMonitored).map((doc) => doc._id) : [];
+    const threads = monitored.length > 0 ? groupByCase(await this.store.collections.messages.find({ caseId: { $in: monitored } }, { sort: { createdAt: 1 } })) : new Map<string, MessageDocument[]>();
+    const fresh = groupByCase([...newMessages].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()));
+    await this.announce(cases, (doc) => fresh.get(doc._id) ?? [], threads);
+  }
+
+  private async announce(cases: readonly CaseDocument[], newMessagesOf: (doc: CaseDocument) => MessageDocument[], threads: ReadonlyMap<string, MessageDocument[]>): Promise<void> {
     const escapedFrom = await this.teamsBeforeEscalation(cases.filter((doc) => !this.lastTeam.has(doc._id) && doc.escalations > 0));
     const previousTeams = cases.map((doc) => this.moveTeam(doc) ?? escapedFrom.get(doc._id));
     inOneFlush(this.io, () => {
       cases.forEach((doc, index) => this.announceCase(doc, previousTeams[index]));
-      for (const doc of cases) this.announceMessages(doc, messagesOf(doc), newMessageIds);
-      cases.forEach((doc, index) => this.announceThread(doc, messagesOf(doc), previousTeams[index]));
+      for (const doc of cases) this.announceMessages(doc, newMessagesOf(doc));
+      cases.forEach((doc, index) => this.announceThread(doc, threads.get(doc._id) ?? [], previousTeams[index]));
     });
   }
 
@@ -78,7 +98,10 @@ export class CaseFeed {
   /** Records the case's team; returns the one it had when last announced (undefined if it never was). */
   private moveTeam(doc: CaseDocument): string | undefined {
     const previousTeam = this.lastTeam.get(doc._id);
+    // Deleted and set again: the map's order is the order of last announcement, so the first key is the one to forget.
+    this.lastTeam.delete(doc._id);
     this.lastTeam.set(doc._id, doc.team);
+    while (this.lastTeam.size > this.remember) this.lastTeam.delete(this.lastTeam.keys().next().value!);
     return previousTeam;
   }
 
@@ -89,16 +112,16 @@ export class CaseFeed {
       this.io.to(teamRoom(previousTeam)).except(rooms).emit('case:removed', { caseId: doc._id, seq });
       this.onMoved(doc._id, doc.team);
     }
-    this.io.to(rooms).emit('case:upsert', { case: presentCase(doc), seq });
+    if (anyoneMayHear(this.io, rooms)) this.io.to(rooms).emit('case:upsert', { case: presentCase(doc), seq });
   }
 
-  private announceMessages(doc: CaseDocument, messages: MessageDocument[], newMessageIds: ReadonlySet<string>): void {
-    for (const message of messages) {
-      if (newMessageIds.has(`${message.platform}:${message.externalId}`)) this.io.to(roomsOf(doc)).emit('message:new', { caseId: doc._id, message: presentMessage(message), seq: doc.lastEventSeq });
-    }
+  private announceMessages(doc: CaseDocument, newMessages: readonly MessageDocument[]): void {
+    if (newMessages.length === 0 || !anyoneMayHear(this.io, roomsOf(doc))) return;
+    for (const message of newMessages) this.io.to(roomsOf(doc)).emit('message:new', { caseId: doc._id, message: presentMessage(message), seq: doc.lastEventSeq });
   }
 
   private announceThread(doc: CaseDocument, messages: MessageDocument[], previousTeam: string | undefined): void {
+    if (!anyoneMayHear(this.io, [MONITOR_ROOM])) return;
     // Admins are in the monitor room too: their monitor screen follows the same events as marketing's.
     const monitor = this.io.to(MONITOR_ROOM);
     const seq = doc.lastEventSeq;
@@ -109,4 +132,14 @@ export class CaseFeed {
 
 function roomsOf(doc: CaseDocument): string[] {
   return [teamRoom(doc.team), ADMIN_ROOM];
+}
+
+function groupByCase(messages: readonly MessageDocument[]): Map<string, MessageDocument[]> {
+  const byCase = new Map<string, MessageDocument[]>();
+  for (const message of messages) {
+    const thread = byCase.get(message.caseId!);
+    if (thread) thread.push(message);
+    else byCase.set(message.caseId!, [message]);
+  }
+  return byCase;
 }

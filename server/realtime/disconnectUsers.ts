@@ -15,3 +15,11 @@ export async function disconnectUsers(io: LiveIo, userIds: readonly string[]): P
     if (ids.has((socket.data as { user?: SessionUser }).user?.id ?? '')) socket.disconnect(true);
   }
 }
+
+/** Disconnects every socket opened with these sessions (the sessions ended: logged out), wherever they are connected. */
+export async function disconnectSessions(io: LiveIo, sessionIds: readonly string[]): Promise<void> {
+  const ids = new Set(sessionIds);
+  for (const socket of await io.fetchSockets()) {
+    if (ids.has((socket.data as { sessionId?: string }).sessionId ?? '')) socket.disconnect(true);
+  }
+}

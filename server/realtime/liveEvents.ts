@@ -4,6 +4,7 @@
  * can read it without following socket.io or the store.
  */
 import type { PresentedCase } from '../presenters/presentedCase.js';
+import type { PresentedCaseEvent } from '../presenters/presentedCaseEvent.js';
 import type { PresentedMessage } from '../presenters/presentedMessage.js';
 import type { PresentedThread } from '../presenters/presentedThread.js';
 import type { CaseViewer, TypingWhat } from './presenceShapes.js';
@@ -19,6 +20,8 @@ export interface LiveEvents {
   'thread:upsert': { thread: PresentedThread; seq: number };
   /** The monitor's: a thread that stopped being public. */
   'thread:removed': { threadId: string; seq: number };
+  /** A colleague's internal note @mentions the user (sent to that user's sockets only, and only when they may see the case). */
+  'mention:new': { case: PresentedCase; note: PresentedCaseEvent; seq: number };
   /** Who has a watched case open. */
   'case:presence': { caseId: string; viewers: CaseViewer[] };
 }

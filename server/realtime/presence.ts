@@ -3,6 +3,7 @@ import type { SessionUser } from '../middleware/currentUser.js';
 import { scopeForUser, type Store } from '../store/index.js';
 import type { CaseViewer, PresenceAck, TypingWhat } from './presenceShapes.js';
 import type { LiveIo, LiveSocket } from './liveIo.js';
+import { PRESENCE_TTL_MS, type PresenceShare, type SharedWatcher } from './sharedPresence.js';
 
 export type { CaseViewer, PresenceAck, TypingWhat } from './presenceShapes.js';
 
@@ -27,8 +28,10 @@ interface Watcher {
  * A socket watches a case only when its user may see it (the same TeamScope
  * as GET /api/cases/:id, read from the store); it then joins the case's room,
  * which gets `case:presence {caseId, viewers}` on every change, disconnects
- * included. Kept in memory: presence is about who is connected to this
- * process now, and is rebuilt by the clients' watches after a restart.
+ * included. Kept in memory: presence is about who is connected now, and is
+ * rebuilt by the clients' watches after a restart. With several web
+ * processes, each also publishes its sockets' watchers to a PresenceShare
+ * (Redis) and announces everyone's, through the shared Socket.IO adapter.
  */
 export class CasePresence {
   /** caseId → socket id → watcher. */
@@ -36,11 +39,27 @@ export class CasePresence {
   /** socket id → the cases it watches, or asked to (a watch is pending while its case is read). */
   private readonly wanted = new Map<string, Set<string>>();
   private readonly expiries = new Map<string, NodeJS.Timeout>();
+  /** Per case, the announcement in flight (shared presence: publish, read, emit, one after another). */
+  private readonly announcing = new Map<string, Promise<void>>();
+  private readonly refresh: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly io: LiveIo,
     private readonly store: Store,
-  ) {}
+    private readonly share?: PresenceShare,
+  ) {
+    if (!share) return;
+    // Keeps this process's entries alive; a process that dies stops refreshing and its viewers fade out.
+    this.refresh = setInterval(() => {
+      for (const caseId of this.cases.keys()) void share.publish(caseId, this.localWatchers(caseId)).catch((error: unknown) => logger.warn({ err: error }, 'refreshing presence failed'));
+    }, PRESENCE_TTL_MS / 3);
+    this.refresh.unref();
+  }
+
+  /** Stops refreshing the shared presence (server shutdown). */
+  close(): void {
+    clearInterval(this.refresh);
+  }
 
   /** Listens to one connected socket's watch, unwatch and typing events. */
   attach(socket: LiveSocket): void {
@@ -77,17 +96,13 @@ export class CasePresence {
     }
   }
 
-  /** The viewers of a case, one per user (typing when any of their tabs is). */
+  /** The viewers of a case on this process's sockets, one per user (typing when any of their tabs is). */
   viewers(caseId: string): CaseViewer[] {
-    const byUser = new Map<string, CaseViewer>();
-    const now = Date.now();
-    for (const watcher of this.cases.get(caseId)?.values() ?? []) {
-      const typing = watcher.typingUntil > now;
-      const seen = byUser.get(watcher.username);
-      if (seen?.typing) continue;
-      byUser.set(watcher.username, { username: watcher.username, typing, ...(typing && watcher.what ? { what: watcher.what } : {}) });
-    }
-    return [...byUser.values()].sort((a, b) => a.username.localeCompare(b.username));
+    return viewersOf(this.cases.get(caseId)?.values() ?? []);
+  }
+
+  private localWatchers(caseId: string): SharedWatcher[] {
+    return [...(this.cases.get(caseId)?.values() ?? [])].map(({ username, typingUntil, what }) => ({ username, typingUntil, ...(what ? { what } : {}) }));
   }
 
   private async watch(socket: LiveSocket, user: SessionUser, payload: unknown): Promise<PresenceAck> {
@@ -160,8 +175,35 @@ export class CasePresence {
   }
 
   private announce(caseId: string): void {
-    this.io.to(caseRoom(caseId)).emit('case:presence', { caseId, viewers: this.viewers(caseId) });
+    const share = this.share;
+    if (!share) {
+      this.io.to(caseRoom(caseId)).emit('case:presence', { caseId, viewers: this.viewers(caseId) });
+      return;
+    }
+    // Publish then read everyone's, one announcement per case at a time, so the last one sent is the newest.
+    const previous = this.announcing.get(caseId) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      await share.publish(caseId, this.localWatchers(caseId));
+      this.io.to(caseRoom(caseId)).emit('case:presence', { caseId, viewers: viewersOf(await share.watchers(caseId)) });
+    }).catch((error: unknown) => logger.warn({ err: error, caseId }, 'announcing shared presence failed'));
+    this.announcing.set(caseId, next);
+    void next.finally(() => {
+      if (this.announcing.get(caseId) === next) this.announcing.delete(caseId);
+    });
   }
+}
+
+/** One viewer per user (typing when any of their tabs is), by name. */
+function viewersOf(watchers: Iterable<Pick<Watcher, 'username' | 'typingUntil' | 'what'>>): CaseViewer[] {
+  const byUser = new Map<string, CaseViewer>();
+  const now = Date.now();
+  for (const watcher of watchers) {
+    const typing = watcher.typingUntil > now;
+    const seen = byUser.get(watcher.username);
+    if (seen?.typing) continue;
+    byUser.set(watcher.username, { username: watcher.username, typing, ...(typing && watcher.what ? { what: watcher.what } : {}) });
+  }
+  return [...byUser.values()].sort((a, b) => a.username.localeCompare(b.username));
 }
 
 function caseIdOf(payload: unknown): string | null {

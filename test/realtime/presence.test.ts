@@ -4,8 +4,8 @@
  * sockets watching the case.
  */
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, freshUsername, startCareServer, type CareServer } from '../routes/careClient.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createUser, freshUsername, useCareServer } from '../routes/careClient.js';
 import { TestSockets } from './testSockets.js';
 
 interface Viewer {
@@ -23,15 +23,11 @@ interface Live {
   events: string[];
 }
 
-let care: CareServer;
 const sockets = new TestSockets();
 
-beforeAll(async () => {
-  care = await startCareServer();
-});
+const care = useCareServer();
 afterAll(async () => {
   sockets.closeAll();
-  await care.stop();
 });
 
 async function live(username: string): Promise<Live> {

@@ -5,21 +5,16 @@
  * must not be recovered; it gets a fresh connection, checked at the handshake.
  */
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshUsername, startCareServer, type CareServer, type Client } from '../routes/careClient.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freshUsername, useCareServer, type Client } from '../routes/careClient.js';
 import { TestSockets } from './testSockets.js';
 
-let care: CareServer;
-let admin: Client;
 const sockets = new TestSockets();
 
-beforeAll(async () => {
-  care = await startCareServer();
-  admin = await care.login('admin');
-});
+const care = useCareServer();
+const admin = care.loggedIn('admin');
 afterAll(async () => {
   sockets.closeAll();
-  await care.stop();
 });
 
 interface Live {

@@ -5,21 +5,16 @@
  * may see now, or is refused. Other users' sockets stay up.
  */
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshUsername, send, startCareServer, type CareServer, type Client } from '../routes/careClient.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freshUsername, send, useCareServer, type Client } from '../routes/careClient.js';
 import { TestSockets } from './testSockets.js';
 
-let care: CareServer;
-let admin: Client;
 const sockets = new TestSockets();
 
-beforeAll(async () => {
-  care = await startCareServer();
-  admin = await care.login('admin');
-});
+const care = useCareServer();
+const admin = care.loggedIn('admin');
 afterAll(async () => {
   sockets.closeAll();
-  await care.stop();
 });
 
 /** A connected socket with the session cookie, recording the teams of the cases it is told about. */
