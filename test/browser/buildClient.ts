@@ -9,8 +9,8 @@ const CONFIG = join(ROOT, 'vite.config.ts');
 /** Where server/app.ts serves the client from (vite.config.ts's outDir). */
 const OUT_DIR = join(ROOT, 'dist', 'client');
 // The server files the client imports as values (not only types): the router's field and operator tables (the rule editor),
-// X's reply length and the note limit (the reply and note boxes), the case statuses, priorities and tiers (the pickers).
-const SERVER_SOURCES = [['routing'], ['errors.ts'], ['replies', 'xLength.ts'], ['routes', 'cases', 'noteLimits.ts'], ['store', 'schemas', 'caseStatus.ts'], ['store', 'schemas', 'enums.ts']].map((parts) => join(ROOT, 'server', ...parts));
+// the personal-data detectors (the reply box's warning), X's reply length and the note limit (the reply and note boxes), the case statuses, priorities and tiers (the pickers), the webhook event types (the webhook form).
+const SERVER_SOURCES = [['routing'], ['errors.ts'], ['replies', 'xLength.ts'], ['routes', 'cases', 'noteLimits.ts'], ['store', 'schemas', 'caseStatus.ts'], ['store', 'schemas', 'enums.ts'], ['store', 'schemas', 'webhookEventType.ts']].map((parts) => join(ROOT, 'server', ...parts));
 const SOURCES = [join(ROOT, 'client'), ...SERVER_SOURCES, CONFIG, join(ROOT, 'package-lock.json')];
 
 /**

@@ -1,21 +1,19 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createUser, freshUsername, startCareServer, type CareServer } from '../routes/careClient.js';
+import { createUser, freshUsername, useCareServer } from '../routes/careClient.js';
 import { describeInBrowser, launchChromium, newContext, screenshot } from './chromium.js';
 import { logIn } from './logIn.js';
 
 describeInBrowser('the case view: routing trace, internal notes, colleagues viewing (browser)', () => {
-  let care: CareServer;
+  // test/routes/fixtures/teams.rules.json: hours, refunds, outage ("broken" → social), else care.
+  const care = useCareServer();
   let browser: Browser;
 
   beforeAll(async () => {
-    // test/routes/fixtures/teams.rules.json: hours, refunds, outage ("broken" → social), else care.
-    care = await startCareServer();
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    await care?.stop();
   });
 
   async function caseAs(username: string, caseId: string): Promise<Page> {
@@ -50,6 +48,8 @@ describeInBrowser('the case view: routing trace, internal notes, colleagues view
     const note = history.locator('.history-note');
     await note.waitFor();
     await expect(note.textContent()).resolves.toMatch(/Internal note by you\s*Bea also phoned: <b>keep it public<\/b> for now\./);
+    // And in the conversation, where it was written, marked as a note.
+    await expect(ana.locator('.thread .message.note').textContent()).resolves.toMatch(/Internal note by ana.*Bea also phoned: <b>keep it public<\/b> for now\./);
     expect(await care.store.collections.messages.countDocuments({ caseId })).toBe(1);
 
     // A colleague of the same team opens it: each sees the other.

@@ -36,9 +36,9 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS, timeout: 30_000 });
 }
 
-/** A fresh context (own cookies) at laptop size, failing on any request that leaves the test server. */
-export async function newContext(browser: Browser, baseURL: string, viewport = { width: 1280, height: 800 }): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL, viewport });
+/** A fresh context (own cookies) at laptop size (or `viewport`, in `timezoneId`), failing on any request that leaves the test server. */
+export async function newContext(browser: Browser, baseURL: string, viewport = { width: 1280, height: 800 }, options: { timezoneId?: string } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL, viewport, ...options });
   // Fail a step well inside the test's own timeout, so the report names the step.
   context.setDefaultTimeout(10_000);
   const origin = new URL(baseURL).origin;

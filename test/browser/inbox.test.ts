@@ -75,7 +75,8 @@ describeInBrowser('the inbox and a case (browser)', () => {
       // Live: an unobtrusive marker, not a jumping list; the new row shows once asked for.
       await page.getByRole('button', { name: '1 new case: show' }).click();
       await row(page, 'Nina Newcomer').waitFor();
-      await expect(page.locator('.case-row').first().textContent()).resolves.toContain('Nina Newcomer');
+      // The default order is priority, then target: the new case takes its place there, focused for the agent.
+      await expect(page.evaluate(() => document.activeElement?.textContent ?? '')).resolves.toContain('Nina Newcomer');
     } else {
       // This server has no live events yet: the case is there after a reload, and no banner claims a lost connection.
       await page.reload();
@@ -200,17 +201,40 @@ describeInBrowser('the inbox and a case (browser)', () => {
   it('assigns (a), resolves (e) and opens to reply (r) from the keyboard', async () => {
     await server.ingest([customerMessage('the website is down here too', { handle: 'rita', name: 'Rita Keys' })]);
     const page = await inboxAs('ana');
+    // Newest activity first, resolved cases shown: the case stays in view after `e`.
+    await page.goto('/inbox?sort=activity&active=0');
     await expect(page.locator('.case-row').first().textContent()).resolves.toContain('Rita Keys');
     await page.keyboard.press('j');
     await page.keyboard.press('a');
     await page.getByText('Assigned the case of Rita Keys to you.').waitFor();
     await row(page, 'Rita Keys').getByText('assigned to ana').waitFor();
     await page.keyboard.press('e');
-    await page.getByText('Resolved the case of Rita Keys.').waitFor();
+    await page.getByText('Resolved the case of Rita Keys without a reply from us.').waitFor();
     await row(page, 'Rita Keys').getByText('resolved', { exact: true }).waitFor();
     await page.keyboard.press('r');
     await page.getByRole('heading', { level: 1, name: /Rita Keys/ }).waitFor();
     await expect(page.evaluate(() => document.activeElement?.id ?? '')).resolves.toMatch(/-text$/);
+    await page.context().close();
+  });
+
+  it('e in the list says when we never replied, and Undo puts the case back at its row with the focus', async () => {
+    await server.ingest([customerMessage('my parcel never came', { handle: 'una', name: 'Una Undo' })]);
+    const page = await inboxAs('ana');
+    // The default view (resolved cases left out), newest activity first: Una's case is the first row.
+    await page.goto('/inbox?sort=activity');
+    await expect(page.locator('.case-row').first().textContent()).resolves.toContain('Una Undo');
+    const before = await page.locator('.case-row').count();
+    await page.keyboard.press('j');
+    await page.keyboard.press('e');
+    await page.getByText('Resolved the case of Una Undo without a reply from us.').waitFor();
+    await row(page, 'Una Undo').waitFor({ state: 'detached' });
+
+    await page.locator('.quick-notice').getByRole('button', { name: 'Undo' }).click();
+    await page.getByText('The case of Una Undo is new again.').waitFor();
+    await expect(page.locator('.case-row').first().textContent()).resolves.toContain('Una Undo');
+    await expect(page.locator('.case-row').count()).resolves.toBe(before);
+    await expect(page.getByRole('button', { name: /new cases?: show/ }).count()).resolves.toBe(0);
+    await expect(page.evaluate(() => document.activeElement?.closest('.case-row')?.textContent ?? '')).resolves.toContain('Una Undo');
     await page.context().close();
   });
 

@@ -18,9 +18,9 @@ describeInBrowser('logging in (browser)', () => {
   });
 
   const landings = [
-    { username: 'admin', view: 'Inbox', path: '/inbox', nav: ['Inbox', 'Rules', 'Monitor', 'Metrics', 'People'] },
-    { username: 'ana', view: 'Inbox', path: '/inbox', nav: ['Inbox', 'Rules', 'Metrics'] },
-    { username: 'hugo', view: 'Inbox', path: '/inbox', nav: ['Inbox', 'Rules', 'Metrics'] },
+    { username: 'admin', view: 'Inbox', path: '/inbox', nav: ['Inbox', 'Search', 'Rules', 'Monitor', 'Metrics', 'People', 'Webhooks', 'Audit'] },
+    { username: 'ana', view: 'Inbox', path: '/inbox', nav: ['Inbox', 'Search', 'Rules', 'Metrics'] },
+    { username: 'hugo', view: 'Inbox', path: '/inbox', nav: ['Inbox', 'Search', 'Rules', 'Metrics'] },
     { username: 'mia', view: 'Monitor', path: '/monitor', nav: ['Monitor'] },
   ];
 

@@ -16,6 +16,8 @@ describeInBrowser('the monitor (browser)', () => {
     await server.ingest([
       customerMessage('your website is down again', { threadId: 'monitor-thread-1', author }),
       customerMessage('I was charged twice, refund me', { channel: 'dm', handle: 'dora', name: 'Dora Direct' }),
+      // The starter rules suppress reposts: listed apart, left out of the charts.
+      customerMessage('down to half price, everything must go', { kind: 'repost', handle: 'rita', name: 'Rita Repost' }),
     ]);
     // A later message joins the public thread's case; its e-mail address must not reach marketing.
     await server.ingest([customerMessage('still down, write to paula@example.com', { threadId: 'monitor-thread-1', author })]);
@@ -39,6 +41,10 @@ describeInBrowser('the monitor (browser)', () => {
     const keywords = page.getByRole('region', { name: 'Top keywords' });
     await expect(keywords.locator('.keywords li').first().textContent()).resolves.toBe('down (2)');
     await page.getByRole('region', { name: 'Public messages per hour' }).getByText(/^2 messages from/).waitFor();
+    // A suppressed thread (a repost) is not among the public threads, but behind its own summary.
+    await expect(page.getByRole('list', { name: 'Public threads' }).getByText('down to half price').count()).resolves.toBe(0);
+    await page.getByText('1 suppressed thread (reposts, our own posts, other noise)').click();
+    await page.getByRole('list', { name: 'Suppressed threads' }).getByRole('article', { name: 'Thread with @rita' }).waitFor();
     // Read-only: no form controls besides the page's own refresh.
     await expect(page.locator('main textarea, main select, main input').count()).resolves.toBe(0);
     await screenshot(page, 'monitor');
@@ -64,6 +70,22 @@ describeInBrowser('the monitor (browser)', () => {
     await expect(thread.textContent()).resolves.toContain('checkout fails, checkout is broken, checkout again');
     await expect(page.locator('.thread-cards > li').first().textContent()).resolves.toContain('@quinn');
     await screenshot(page, 'monitor-live');
+    await context.close();
+  });
+
+  it('labels every bar of the keyword chart (recharts used to drop every other label)', async () => {
+    await server.ingest(['router', 'modem', 'firmware', 'invoice', 'courier', 'warehouse', 'password', 'voucher', 'battery', 'screen']
+      .map((word, index) => customerMessage(`${word} trouble number ${index}`, { handle: `label${index}`, name: `Label ${index}` })));
+    const context = await newContext(browser, server.url);
+    const page = await context.newPage();
+    await logIn(page, 'mia');
+    await page.getByRole('article', { name: 'Thread with @label9' }).waitFor();
+    const keywords = page.getByRole('region', { name: 'Top keywords' });
+    await expect.poll(() => keywords.locator('.keywords li').count(), { timeout: 10_000 }).toBe(10);
+    const words = (await keywords.locator('.keywords li').allTextContents()).map((item) => item.replace(/ \(\d+\)$/, ''));
+    // The chart draws once its container is measured.
+    await expect.poll(() => keywords.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents(), { timeout: 10_000 }).toEqual(words);
+    await screenshot(page, 'monitor-keywords');
     await context.close();
   });
 });

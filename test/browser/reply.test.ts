@@ -56,6 +56,8 @@ describeInBrowser('replying and escalating (browser, X simulator)', () => {
     await hugo.locator('.case-row', { hasText: 'Paul Parcel' }).click();
     await hugo.getByRole('region', { name: 'History' }).getByText('Escalated from Tier 1 care to Tier 2 helpdesk', { exact: false }).waitFor();
     await expect(hugo.getByRole('region', { name: 'History' }).textContent()).resolves.toContain('asks about a payment');
+    // The receiving team reads the reason first, at the top, with who escalated and when.
+    await expect(hugo.getByRole('region', { name: 'Escalation' }).textContent()).resolves.toMatch(/Escalated from Tier 1 care to Tier 2 helpdesk by ana, .*: asks about a payment/);
     await screenshot(hugo, 'case-escalated');
     await hugo.context().close();
   });

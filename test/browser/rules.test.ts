@@ -53,7 +53,12 @@ describeInBrowser('the rules editor (browser)', () => {
 
     await page.getByRole('button', { name: 'Run backtest' }).click();
     await page.getByText('1 messages re-routed against active version 1: 1 would be decided by another rule, 1 would go to another tier or team.').waitFor();
-    await expect(page.locator('table.backtest tbody tr').textContent()).resolves.toContain('billing-private → Tier 2, helpdesk');
+    // The message itself and both decisions: the one in force and the edited rules'.
+    const changed = page.locator('table.backtest tbody tr');
+    await expect(changed.locator('.message-text').textContent()).resolves.toBe('I want a refund for my order');
+    await expect(changed.locator('td').nth(1).textContent()).resolves.toBe('refund-care → Tier 1, care');
+    await expect(changed.locator('td').nth(2).textContent()).resolves.toBe('billing-private → Tier 2, helpdesk');
+    await expect(page.getByRole('columnheader', { name: 'Now (version 1)' }).count()).resolves.toBe(1);
 
     await page.getByLabel('Message text').fill('please refund me');
     await page.getByRole('button', { name: 'Route it' }).click();
@@ -86,6 +91,29 @@ describeInBrowser('the rules editor (browser)', () => {
     await expect(card.locator('.field-errors').allTextContents()).resolves.toHaveLength(2);
     await expect(page.getByRole('button', { name: 'Publish draft' }).isDisabled()).resolves.toBe(true);
     await screenshot(page, 'rules-errors');
+    await page.context().close();
+  });
+
+  it('replaces the "Published as version N" notice once a rollback puts another version in force', async () => {
+    const page = await rulesAs('admin');
+    // A valid draft to publish: the set in force, renamed (saved through the API the editor uses).
+    const { csrfToken } = await (await page.request.get('/api/session')).json() as { csrfToken: string };
+    const rules = await (await page.request.get('/api/rules')).json() as { active: { version: number; ruleSet: Record<string, unknown> }; draft: { version: number } | null };
+    const saved = await page.request.put('/api/rules/draft', { headers: { 'x-csrf-token': csrfToken }, data: { ruleSet: { ...rules.active.ruleSet, name: 'renamed for the rollback test' }, version: rules.draft?.version } });
+    expect(saved.status()).toBe(200);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Rules', exact: true }).waitFor();
+
+    const published = rules.active.version + 1;
+    await page.getByRole('button', { name: 'Publish draft' }).click();
+    const publishedNotice = page.getByText(`Published as version ${published}: new conversations are routed by it now.`);
+    await publishedNotice.waitFor();
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: `Roll back to version ${rules.active.version}` }).click();
+    await page.getByText(`Version ${rules.active.version} republished as version ${published + 1}.`).waitFor();
+    await expect(publishedNotice.count()).resolves.toBe(0);
+    await page.getByRole('region', { name: 'Versions' }).getByText(`Version ${published + 1} (in force)`).waitFor();
     await page.context().close();
   });
 

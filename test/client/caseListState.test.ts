@@ -8,10 +8,10 @@ function aCase(overrides: Partial<Case> = {}): Case {
   counter += 1;
   return {
     id: `case-${counter}`, tier: 1, team: 'care', status: 'new', priority: 'normal', tags: [], assignee: null,
-    channel: 'public', platform: 'x', threadId: `t${counter}`, customer: { id: `c${counter}`, handle: 'jane', name: 'Jane' },
-    preview: 'my parcel is late', routing: { ruleId: null, ruleSetVersion: 1 }, slaDueAt: null, firstResponseAt: null,
+    channel: 'public', platform: 'x', threadId: `t${counter}`, customer: { id: `c${counter}`, handle: 'jane', name: 'Jane', followers: null, vip: false },
+    preview: 'my parcel is late', routing: { ruleId: null, ruleSetVersion: 1 }, slaDueAt: null, slaState: null, slaRemainingMs: null, snoozedUntil: null, firstResponseAt: null, replyIssue: null, firstMessageAt: null, waitingSince: null,
     createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', version: 1, escalated: false, messageCount: 1,
-    lastActivityAt: '2026-01-01T00:00:00Z', resolvedAt: null,
+    lastActivityAt: '2026-01-01T00:00:00Z', resolvedAt: null, erasedAt: null,
     ...overrides,
   };
 }
@@ -38,6 +38,18 @@ describe('the inbox list and live events', () => {
     state = caseListReducer(state, { type: 'reveal' });
     expect(state.cases.map((c) => c.id)).toEqual([arrived.id, shown.id]);
     expect(state.pending).toEqual([]);
+  });
+
+  it('puts an undone case back at its row, not behind the marker, even when its live update came first', () => {
+    const [first, undone, last] = [aCase(), aCase(), aCase()];
+    let state = caseListReducer(EMPTY_CASE_LIST, { type: 'loaded', cases: [first, undone, last], append: false });
+    state = caseListReducer(state, { type: 'upsert', case: { ...undone, status: 'resolved', version: 2 }, seq: 2, matches: false });
+    state = caseListReducer(state, { type: 'upsert', case: { ...undone, version: 3 }, seq: 3, matches: true });
+    expect(state.pending.map((c) => c.id)).toEqual([undone.id]);
+    state = caseListReducer(state, { type: 'restore', case: { ...undone, version: 3 }, index: 1 });
+    expect(state.cases.map((c) => c.id)).toEqual([first.id, undone.id, last.id]);
+    expect(state.pending).toEqual([]);
+    expect(caseListReducer(state, { type: 'restore', case: { ...undone, version: 3 }, index: 9 }).cases.map((c) => c.id)).toEqual([first.id, last.id, undone.id]);
   });
 
   it('updates a shown case in place and drops an older seq that arrives late', () => {
@@ -76,7 +88,7 @@ describe('the inbox list and live events', () => {
   });
 
   it('keeps the filters in the address, ignoring values that are not filters', () => {
-    const none = { status: '', tier: '', team: '', priority: '', channel: '', tag: '', assignee: '', sort: 'activity' };
+    const none = { status: '', tier: '', team: '', priority: '', channel: '', tag: '', assignee: '', snoozed: '', sort: 'priority', active: true };
     expect(filtersFromQuery('?status=open&tier=0&team=care')).toEqual({ ...none, status: 'open', tier: 0, team: 'care' });
     expect(filtersFromQuery('?status=%24ne&tier=7&team=%7B%7D')).toEqual(none);
     expect(queryFromFilters({ status: 'pending', tier: 2, team: 'helpdesk' })).toBe('?team=helpdesk&status=pending&tier=2');
@@ -85,7 +97,25 @@ describe('the inbox list and live events', () => {
       .toEqual({ ...none, priority: 'urgent', channel: 'dm', tag: 'billing', assignee: 'me', sort: 'due' });
     expect(filtersFromQuery(`?priority=%24ne&channel=email&tag=${'x'.repeat(65)}&assignee=Not%20Me&sort=old`)).toEqual(none);
     expect(queryFromFilters({ priority: 'high', tag: 'a b', assignee: 'none', sort: 'due', channel: 'public' })).toBe('?priority=high&channel=public&tag=a+b&assignee=none&sort=due');
-    expect(queryFromFilters(filtersFromQuery('?sort=activity'))).toBe('');
+    expect(queryFromFilters(filtersFromQuery('?sort=priority'))).toBe('');
+    expect(queryFromFilters(filtersFromQuery('?sort=activity'))).toBe('?sort=activity');
+    // The default view hides resolved and suppressed cases; active=0 shows everything.
+    expect(filtersFromQuery('?active=0')).toEqual({ ...none, active: false });
+    expect(queryFromFilters({ active: false })).toBe('?active=0');
+  });
+
+  it('in the default view, drops a case that is resolved live, and reveals new cases in priority order', () => {
+    const filters = { active: true, sort: 'priority' as const };
+    const item = aCase({ priority: 'normal' });
+    let state = caseListReducer(EMPTY_CASE_LIST, { type: 'loaded', cases: [item], append: false });
+    const resolved = { ...item, status: 'resolved' as const, version: 2 };
+    state = caseListReducer(state, { type: 'upsert', case: resolved, seq: 2, matches: matchesFilters(resolved, filters) });
+    expect(state.cases).toEqual([]);
+    const [low, urgent, normal] = [aCase({ priority: 'low' }), aCase({ priority: 'urgent' }), aCase({ priority: 'normal' })];
+    state = caseListReducer(state, { type: 'loaded', cases: [normal], append: false });
+    for (const [index, next] of [low, urgent].entries()) state = caseListReducer(state, { type: 'upsert', case: next, seq: index + 1, matches: matchesFilters(next, filters) });
+    state = caseListReducer(state, { type: 'reveal', sort: 'priority' });
+    expect(state.cases.map((c) => c.id)).toEqual([urgent.id, normal.id, low.id]);
   });
 });
 
@@ -151,5 +181,18 @@ describe('filters applied to live events', () => {
     expect(matchesFilters(item, { assignee: 'hugo' })).toBe(false);
     // The sort is not a filter, and empty values mean "any".
     expect(matchesFilters(item, { priority: '', tag: '', channel: '', assignee: '', sort: 'due' })).toBe(true);
+  });
+
+  it('keeps snoozed cases out of every view but the snoozed one (or a named status), as the server lists them; the address keeps the choice', () => {
+    const snoozed = aCase({ status: 'open', snoozedUntil: '2026-12-04T09:00:00.000Z' });
+    const awake = aCase({ status: 'open' });
+    expect(matchesFilters(snoozed, { active: true })).toBe(false);
+    expect(matchesFilters(snoozed, { snoozed: true, active: true })).toBe(true);
+    expect(matchesFilters(awake, { snoozed: true })).toBe(false);
+    expect(matchesFilters(snoozed, { status: 'open' })).toBe(true);
+    expect(matchesFilters(aCase({ status: 'suppressed' }), { status: 'suppressed' })).toBe(true);
+    expect(queryFromFilters({ snoozed: true, active: true })).toBe('?snoozed=true');
+    expect(filtersFromQuery('?snoozed=true').snoozed).toBe(true);
+    expect(filtersFromQuery('?snoozed=yes').snoozed).toBe('');
   });
 });

@@ -21,6 +21,7 @@ describe('case history lines', () => {
   it('names the actor from the reader\'s point of view', () => {
     expect(actorOf(event('updated', {}, { kind: 'user', id: 'u1' }), 'u1')).toBe('you');
     expect(actorOf(event('updated', {}, { kind: 'user', id: 'u2' }), 'u1')).toBe('a colleague');
+    expect(actorOf(event('updated', {}, { kind: 'user', id: 'u2', name: 'hugo' }), 'u1')).toBe('hugo');
     expect(actorOf(event('reply', {}, { kind: 'connector', id: 'x' }), 'u1')).toBe('the x connector');
     expect(actorOf(event('created', {}, { kind: 'system', id: 'ingest' }), 'u1')).toBeNull();
   });

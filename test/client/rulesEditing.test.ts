@@ -34,7 +34,7 @@ describe('rule editing', () => {
     const array = ['containsAny', 'containsAll', 'exists'];
     const expected: Record<FieldName, string[]> = {
       text: ['containsAny', 'containsAll', 'matches', 'eq', 'neq', 'in'],
-      channel: string, platform: string, lang: string, 'author.handle': string,
+      channel: string, platform: string, kind: string, lang: string, 'author.handle': string,
       'author.followers': number, 'attachments.count': number,
       'author.verified': boolean, 'customer.vip': boolean,
       'customer.tags': array, detected: array,

@@ -7,7 +7,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLIENT = join(ROOT, 'client', 'src');
 const SERVER = join(ROOT, 'server');
 /** Packages the browser build has that server files the client bundles may use. */
-const BROWSER_PACKAGES = new Set(['twitter-text']);
+const BROWSER_PACKAGES = new Set(['twitter-text', 'libphonenumber-js', 'libphonenumber-js/max']);
 
 const sourcesUnder = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

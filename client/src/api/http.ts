@@ -73,7 +73,7 @@ function errorFrom(response: Response, body: unknown): ApiError {
 export type QueryOf<Query> = { [Name in keyof Required<Query>]: Query[Name] | '' | null | undefined };
 
 /** A query string from the defined, non-empty parameters. */
-export function queryString(params: Record<string, string | number | undefined | null>): string {
+export function queryString(params: Record<string, string | number | boolean | undefined | null>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== null && value !== '') search.set(key, String(value));

@@ -3,7 +3,7 @@ import { request, setCsrfToken } from './http.js';
 import type { PresentedTeam, PresentedUserAccount } from '../../../server/presenters/presentedPeople.js';
 // Type-only: the bodies and answers of /api/users and /api/teams are the server routes' own (an import-free file).
 import type { CreateUserBody, UpdatedUserAnswer, UserAnswer, UserChanges, UserListAnswer } from '../../../server/routes/users/bodies.js';
-import type { CreateTeamBody, TeamAnswer, TeamListAnswer } from '../../../server/routes/teams/bodies.js';
+import type { CreateTeamBody, PatchTeamBody, TeamAnswer, TeamListAnswer } from '../../../server/routes/teams/bodies.js';
 
 export type { UserChanges } from '../../../server/routes/users/bodies.js';
 
@@ -38,6 +38,11 @@ export async function listTeams(): Promise<Team[]> {
 /** Adds a team; 409 when the name is taken. */
 export async function createTeam(team: CreateTeamBody): Promise<Team> {
   return (await request<TeamAnswer>('/api/teams', { method: 'POST', body: team })).team;
+}
+
+/** Changes a team's display name or assignment mode and capacity; 400 errors point at fields. */
+export async function updateTeam(name: string, changes: PatchTeamBody): Promise<Team> {
+  return (await request<TeamAnswer>(`/api/teams/${encodeURIComponent(name)}`, { method: 'PATCH', body: changes })).team;
 }
 
 /** Deletes a team nothing refers to any more (409 says what still does). */

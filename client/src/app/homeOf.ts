@@ -11,12 +11,15 @@ export function mayOpen(role: Role, route: Route): boolean {
   switch (route.name) {
     case 'inbox':
     case 'case':
+    case 'search':
     case 'metrics':
     case 'rules':
       return role === 'agent' || role === 'admin';
     case 'monitor':
       return role === 'marketing' || role === 'admin';
     case 'people':
+    case 'webhooks':
+    case 'audit':
       return role === 'admin';
     default:
       return true;

@@ -8,6 +8,9 @@ export type Route =
   | { name: 'metrics' }
   | { name: 'rules' }
   | { name: 'people' }
+  | { name: 'search' }
+  | { name: 'webhooks' }
+  | { name: 'audit' }
   | { name: 'home' }
   | { name: 'notFound'; path: string };
 
@@ -19,6 +22,9 @@ export function parseRoute(pathname: string): Route {
   if (pathname === '/metrics') return { name: 'metrics' };
   if (pathname === '/rules') return { name: 'rules' };
   if (pathname === '/people') return { name: 'people' };
+  if (pathname === '/search') return { name: 'search' };
+  if (pathname === '/webhooks') return { name: 'webhooks' };
+  if (pathname === '/audit') return { name: 'audit' };
   const caseMatch = /^\/cases\/([^/]+)$/.exec(pathname);
   if (caseMatch?.[1]) return { name: 'case', id: decodeURIComponent(caseMatch[1]) };
   return { name: 'notFound', path: pathname };
@@ -32,6 +38,9 @@ export function pathOf(route: Route): string {
     case 'metrics': return '/metrics';
     case 'rules': return '/rules';
     case 'people': return '/people';
+    case 'search': return '/search';
+    case 'webhooks': return '/webhooks';
+    case 'audit': return '/audit';
     case 'case': return `/cases/${encodeURIComponent(route.id)}`;
     case 'home': return '/';
     case 'notFound': return route.path;
@@ -49,11 +58,12 @@ function subscribe(onChange: () => void): () => void {
   };
 }
 
-const currentPath = () => window.location.pathname;
+// With the query: screens that read it (search, a case's ?edit=) re-render when only it changes.
+const currentPath = () => window.location.pathname + window.location.search;
 
 /** Moves to a path without a page load (history API). */
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  if (path === window.location.pathname) return;
+  if (path === window.location.pathname + window.location.search) return;
   if (options.replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
   window.dispatchEvent(new Event(NAVIGATED));
@@ -63,5 +73,5 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
 export function useRoute(): [Route, (route: Route, options?: { replace?: boolean }) => void] {
   const path = useSyncExternalStore(subscribe, currentPath);
   const go = useCallback((route: Route, options?: { replace?: boolean }) => navigate(pathOf(route), options), []);
-  return [parseRoute(path), go];
+  return [parseRoute(path.split('?')[0] ?? ''), go];
 }

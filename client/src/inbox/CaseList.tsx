@@ -7,10 +7,12 @@ import { CaseRow } from './CaseRow.js';
 // Three lines: customer and badges, the first line of the message, team and activity; at phone width the badges wrap onto a fourth.
 const ROW_HEIGHT = 88;
 const PHONE_ROW_HEIGHT = 112;
+// Compact: the team/activity line is left out (styles.css).
+const COMPACT_SAVES = 26;
 const PHONE = '(max-width: 700px)';
 
 /** The row height for the window's width (styles.css wraps the first line at phone width), following changes. */
-function useRowHeight(): number {
+function useRowHeight(compact: boolean): number {
   const [phone, setPhone] = useState(() => window.matchMedia(PHONE).matches);
   useEffect(() => {
     const query = window.matchMedia(PHONE);
@@ -18,7 +20,7 @@ function useRowHeight(): number {
     query.addEventListener('change', onChange);
     return () => query.removeEventListener('change', onChange);
   }, []);
-  return phone ? PHONE_ROW_HEIGHT : ROW_HEIGHT;
+  return (phone ? PHONE_ROW_HEIGHT : ROW_HEIGHT) - (compact ? COMPACT_SAVES : 0);
 }
 
 interface CaseListProps {
@@ -29,13 +31,17 @@ interface CaseListProps {
   focusToken: number;
   onSelect(index: number): void;
   onNearEnd(): void;
+  compact?: boolean;
+  /** Cases ticked for a bulk action. */
+  checked: ReadonlySet<string>;
+  onCheck(caseId: string, checked: boolean): void;
 }
 
 /** The virtualized case list: only the rows in view are in the page, so 10,000 cases scroll smoothly. */
-export function CaseList({ cases, breached, selected, focusToken, onSelect, onNearEnd }: CaseListProps) {
+export function CaseList({ cases, breached, selected, focusToken, onSelect, onNearEnd, compact = false, checked, onCheck }: CaseListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const now = useNow();
-  const rowHeight = useRowHeight();
+  const rowHeight = useRowHeight(compact);
   const virtualizer = useVirtualizer({ count: cases.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 8 });
   useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
   const items = virtualizer.getVirtualItems();
@@ -61,6 +67,7 @@ export function CaseList({ cases, breached, selected, focusToken, onSelect, onNe
           if (!item) return null;
           return (
             <li key={item.id} data-index={row.index} aria-setsize={cases.length} aria-posinset={row.index + 1} style={{ transform: `translateY(${row.start}px)`, height: row.size }}>
+              <input type="checkbox" className="row-check" checked={checked.has(item.id)} onChange={(e) => onCheck(item.id, e.target.checked)} aria-label={`Select the case of ${item.customer.name || item.customer.handle || item.customer.id}`} />
               <CaseRow item={item} selected={row.index === selected} breached={breached[item.id] === true} now={now} onFocus={() => onSelect(row.index)} />
             </li>
           );

@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useMediaQuery } from '../ui/useMediaQuery.js';
+import { DEFAULT_SORT } from './inboxQuery.js';
 import { CASE_STATUSES, PRIORITIES, TIERS, type CaseFilters, type CaseSort, type CaseStatus, type Channel, type Priority, type Tier } from '../api/types.js';
 
 interface InboxFiltersProps {
@@ -25,9 +26,12 @@ export function InboxFilters(props: InboxFiltersProps) {
 }
 
 function activeFilterCount(filters: CaseFilters): number {
-  const { sort, ...rest } = filters;
-  return Object.values(rest).filter((value) => value !== undefined && value !== '').length + (sort && sort !== 'activity' ? 1 : 0);
+  const { sort, active, ...rest } = filters;
+  return Object.values(rest).filter((value) => value !== undefined && value !== '').length + (sort && sort !== DEFAULT_SORT ? 1 : 0) + (active === false && !rest.status ? 1 : 0);
 }
+
+/** The status choice that stands for `active=true` (the default view). */
+const ACTIVE = 'active';
 
 function FilterForm({ filters, teams, onChange }: InboxFiltersProps) {
   const set = (change: Partial<CaseFilters>) => onChange({ ...filters, ...change });
@@ -39,9 +43,14 @@ function FilterForm({ filters, teams, onChange }: InboxFiltersProps) {
           {teams.map((team) => <option key={team} value={team}>{team}</option>)}
         </Select>
       )}
-      <Select id="filter-status" label="Status" value={filters.status ?? ''} onChange={(status) => set({ status: status as CaseStatus | '' })}>
+      <Select id="filter-status" label="Status" value={filters.status || (filters.active ? ACTIVE : '')} onChange={(status) => set(status === ACTIVE ? { status: '', active: true } : { status: status as CaseStatus | '', active: false })}>
+        <option value={ACTIVE}>To do (not resolved or suppressed)</option>
         <option value="">All</option>
-        {CASE_STATUSES.map((status) => <option key={status} value={status}>{status}</option>)}
+        {CASE_STATUSES.map((status) => <option key={status} value={status}>{status === 'suppressed' ? 'suppressed (noise, blocked people)' : status}</option>)}
+      </Select>
+      <Select id="filter-snoozed" label="Snoozed" value={filters.snoozed === true ? 'only' : ''} onChange={(value) => set({ snoozed: value === 'only' ? true : '' })}>
+        <option value="">Hidden until they wake</option>
+        <option value="only">Snoozed only</option>
       </Select>
       <Select id="filter-tier" label="Tier" value={String(filters.tier ?? '')} onChange={(tier) => set({ tier: tier === '' ? '' : (Number(tier) as Tier) })}>
         <option value="">All</option>
@@ -63,7 +72,8 @@ function FilterForm({ filters, teams, onChange }: InboxFiltersProps) {
         {filters.assignee && filters.assignee !== 'me' && filters.assignee !== 'none' && <option value={filters.assignee}>To {filters.assignee}</option>}
       </Select>
       <TagFilter tag={filters.tag ?? ''} onChange={(tag) => set({ tag })} />
-      <Select id="filter-sort" label="Sort" value={filters.sort ?? 'activity'} onChange={(sort) => set({ sort: sort as CaseSort })}>
+      <Select id="filter-sort" label="Sort" value={filters.sort ?? DEFAULT_SORT} onChange={(sort) => set({ sort: sort as CaseSort })}>
+        <option value="priority">Priority, then target due</option>
         <option value="activity">Newest activity</option>
         <option value="due">Response target due first</option>
       </Select>

@@ -7,6 +7,12 @@ const SHORTCUTS: [string, string][] = [
   ['r', 'reply to the selected case'],
   ['e', 'resolve the selected case'],
   ['a', 'assign the selected case to me'],
+  ['x', 'tick the selected case for a bulk action'],
+  ['j / k inside a case', 'the next / previous case; Esc back to the list; e resolve'],
+  ['z inside a case', 'snooze: focus the presets (Enter snoozes an hour, Tab to the others), or Wake now'],
+  ['/ inside a case', 'open the saved replies (type to search, arrows, Enter inserts)'],
+  ['Ctrl/⌘ + / in the reply box', 'open the saved replies'],
+  ['Ctrl/⌘ + Enter in the reply box', 'send; with Shift, send and resolve'],
   ['?', 'show this help'],
   ['Esc', 'close this help'],
 ];

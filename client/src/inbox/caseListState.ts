@@ -20,10 +20,15 @@ export type CaseListAction =
   | { type: 'upsert'; case: Case; seq?: number; matches: boolean }
   | { type: 'removed'; caseId: string; seq?: number }
   | { type: 'breach'; caseId: string }
-  /** Shows what waits behind the marker: on top, or at its place when the list is sorted by due time. */
+  /** Puts a case back at a row of the list (an undone resolve), not behind the "N new" marker. */
+  | { type: 'restore'; case: Case; index: number }
+  /** Shows what waits behind the marker: on top (newest activity), or at its place when sorted by priority or due time. */
   | { type: 'reveal'; sort?: CaseSort };
 
 export const EMPTY_CASE_LIST: CaseListState = { cases: [], pending: [], seqs: {}, breached: {} };
+
+/** What the default (active) view leaves out: nothing left to do. */
+const CLOSED = new Set<string>(['resolved', 'suppressed']);
 
 /** Applies a page load or a live event to the list. */
 export function caseListReducer(state: CaseListState, action: CaseListAction): CaseListState {
@@ -32,6 +37,7 @@ export function caseListReducer(state: CaseListState, action: CaseListAction): C
     case 'upsert': return upsert(state, action.case, action.seq, action.matches);
     case 'removed': return removed(state, action.caseId, action.seq);
     case 'breach': return { ...state, breached: { ...state.breached, [action.caseId]: true } };
+    case 'restore': return restore(state, action.case, action.index);
     case 'reveal': return reveal(state, action.sort);
   }
 }
@@ -64,6 +70,12 @@ function upsert(state: CaseListState, incoming: Case, seq: number | undefined, m
   return { ...state, pending: [incoming, ...pending], seqs };
 }
 
+function restore(state: CaseListState, item: Case, index: number): CaseListState {
+  const cases = state.cases.filter((c) => c.id !== item.id);
+  cases.splice(Math.min(Math.max(0, index), cases.length), 0, item);
+  return { ...state, cases, pending: state.pending.filter((c) => c.id !== item.id) };
+}
+
 /** A case that left the user's teams: out of the list and the marker; a late upsert from before the move stays out. */
 function removed(state: CaseListState, caseId: string, seq: number | undefined): CaseListState {
   if (isStale(state, caseId, seq)) return state;
@@ -75,13 +87,21 @@ function reveal(state: CaseListState, sort: CaseSort = 'activity'): CaseListStat
   if (state.pending.length === 0) return state;
   const revealed = new Set(state.pending.map((c) => c.id));
   const rest = state.cases.filter((c) => !revealed.has(c.id));
-  if (sort !== 'due') return { ...state, cases: [...state.pending, ...rest], pending: [] };
+  if (sort === 'activity') return { ...state, cases: [...state.pending, ...rest], pending: [] };
+  const order = sort === 'priority' ? priorityOrder : dueOrder;
   const cases = rest.slice();
   for (const item of state.pending) {
-    const at = cases.findIndex((shown) => dueOrder(item, shown) < 0);
+    const at = cases.findIndex((shown) => order(item, shown) < 0);
     cases.splice(at < 0 ? cases.length : at, 0, item);
   }
   return { ...state, cases, pending: [] };
+}
+
+const PRIORITY_RANK: Record<Case['priority'], number> = { urgent: 0, high: 1, normal: 2, low: 3 };
+
+/** The server's priority order (sort=priority): urgent to low, each in due order. */
+function priorityOrder(a: Case, b: Case): number {
+  return PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || dueOrder(a, b);
 }
 
 /** The server's due order (sort=due): soonest target first, cases without one last, ties by id. */
@@ -97,12 +117,16 @@ function dueOrder(a: Case, b: Case): number {
  */
 export function matchesFilters(item: Case, filters: CaseFilters, username?: string): boolean {
   if (filters.status && item.status !== filters.status) return false;
+  if (!filters.status && filters.active === true && CLOSED.has(item.status)) return false;
   if (filters.tier !== undefined && filters.tier !== '' && item.tier !== filters.tier) return false;
   if (filters.team && item.team !== filters.team) return false;
   if (filters.priority && item.priority !== filters.priority) return false;
   if (filters.tag && !item.tags.includes(filters.tag)) return false;
   if (filters.channel && item.channel !== filters.channel) return false;
   if (filters.assignee && item.assignee !== assigneeOf(filters.assignee, username)) return false;
+  // As the server lists them: snoozed cases only when asked for (or a status is named), and then only they.
+  if (filters.snoozed === true) return Boolean(item.snoozedUntil);
+  if (!filters.status && item.snoozedUntil) return false;
   return true;
 }
 

@@ -20,12 +20,12 @@ export function useCaseList(filters: CaseFilters, username: string) {
   usernameRef.current = username;
   const live = useLive();
 
-  const { status, tier, team, priority, tag, channel, assignee, sort } = filters;
+  const { status, tier, team, priority, tag, channel, assignee, active, snoozed, sort } = filters;
   useEffect(() => {
     const abort = new AbortController();
     setLoad({ kind: 'loading' });
     setNextCursor(null);
-    listCases({ status, tier, team, priority, tag, channel, assignee, sort }, null, abort.signal).then(
+    listCases({ status, tier, team, priority, tag, channel, assignee, active, snoozed, sort }, null, abort.signal).then(
       (page) => {
         dispatch({ type: 'loaded', cases: page.cases, append: false });
         setNextCursor(page.nextCursor);
@@ -36,7 +36,7 @@ export function useCaseList(filters: CaseFilters, username: string) {
       },
     );
     return () => abort.abort();
-  }, [status, tier, team, priority, tag, channel, assignee, sort, generation]);
+  }, [status, tier, team, priority, tag, channel, assignee, active, snoozed, sort, generation]);
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
 
@@ -75,5 +75,7 @@ export function useCaseList(filters: CaseFilters, username: string) {
   /** Puts a case this user just changed in place (newer versions win; live events may bring it too); one that no longer matches the filters leaves. */
   const applyCase = useCallback((item: Case) => dispatch({ type: 'upsert', case: item, matches: matches(item) }), [matches]);
 
-  return { ...state, load, hasMore: nextCursor !== null, loadingMore, moreError, loadMore, reload, reveal, applyCase };
+  const restoreCase = useCallback((item: Case, index: number) => dispatch({ type: 'restore', case: item, index }), []);
+
+  return { ...state, load, hasMore: nextCursor !== null, loadingMore, moreError, loadMore, reload, reveal, applyCase, restoreCase };
 }

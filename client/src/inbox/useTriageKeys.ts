@@ -7,13 +7,15 @@ export interface TriageKeys {
   reply(): void;
   resolve(): void;
   assignToMe(): void;
+  /** Tick or untick the selected case for a bulk action. */
+  toggle(): void;
   help(): void;
 }
 
-const LETTERS: Record<string, keyof TriageKeys> = { j: 'next', k: 'previous', r: 'reply', e: 'resolve', a: 'assignToMe', '?': 'help' };
+const LETTERS: Record<string, keyof TriageKeys> = { j: 'next', k: 'previous', r: 'reply', e: 'resolve', a: 'assignToMe', x: 'toggle', '?': 'help' };
 
 /** Whether a key press is typing into a field (shortcuts must not fire then). */
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }

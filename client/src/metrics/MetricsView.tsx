@@ -45,12 +45,12 @@ function Figures({ metrics }: { metrics: Metrics }) {
         <TimesChart title="Resolution time by tier" rows={timeRows(metrics.resolution.byTier, tierLabel)} />
         <TimesChart title="First response time by team" rows={timeRows(metrics.firstResponse.byTeam)} />
         <TimesChart title="Resolution time by team" rows={timeRows(metrics.resolution.byTeam)} />
-        <CountChart title="Cases per tier" rows={countRows(metrics.cases.byTier, tierLabel)} />
-        <CountChart title="Cases per team" rows={countRows(metrics.cases.byTeam)} />
-        <CountChart title="Cases per status" rows={countRows(metrics.cases.byStatus)} />
-        <CountChart title="Escalation rate by routed tier" rows={escalationRows} unit="%" />
-        <CountChart title="Missed targets per team" rows={countRows(metrics.slaBreaches.byTeam)} />
-        <CountChart title="Hits per rule" rows={ruleRows} />
+        <CountChart title="Cases per tier" rows={countRows(metrics.cases.byTier, tierLabel)} empty="No cases were opened in this period." />
+        <CountChart title="Cases per team" rows={countRows(metrics.cases.byTeam)} empty="No cases were opened in this period." />
+        <CountChart title="Cases per status" rows={countRows(metrics.cases.byStatus)} empty="No cases were opened in this period." />
+        <CountChart title="Escalation rate by routed tier" rows={escalationRows} unit="%" empty="No routed cases in this period." />
+        <CountChart title="Missed targets per team" rows={countRows(metrics.slaBreaches.byTeam)} empty="No response target was missed in this period." />
+        <CountChart title="Hits per rule" rows={ruleRows} empty="No cases were routed in this period." />
       </div>
     </>
   );

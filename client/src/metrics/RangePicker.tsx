@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { RangeChoice, RangePreset } from './chartRows.js';
+import { browserTimeZone, localDay, type RangeChoice, type RangePreset } from './chartRows.js';
 
 const PRESETS: Array<[RangePreset, string]> = [['24h', 'Last 24 hours'], ['7d', 'Last 7 days'], ['30d', 'Last 30 days'], ['all', 'All time']];
 
-/** The period the figures cover: a preset, or a custom range of days (from inclusive, to inclusive). */
+/** The period the figures cover: a preset, or a custom range of days (from inclusive, to inclusive) in the browser's time zone. */
 export function RangePicker({ value, onChange }: { value: RangeChoice; onChange(choice: RangeChoice): void }) {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDay(new Date());
   const [from, setFrom] = useState(value.preset === 'custom' ? value.from : today);
   const [to, setTo] = useState(value.preset === 'custom' ? value.to : today);
   const invalid = from > to;
@@ -35,6 +35,7 @@ export function RangePicker({ value, onChange }: { value: RangeChoice; onChange(
             <input id="range-to" type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} aria-invalid={invalid || undefined} />
           </div>
           <button type="submit" disabled={invalid}>Apply</button>
+          <p className="muted range-zone">Whole days in your time zone ({browserTimeZone()}).</p>
           {invalid && <p className="form-error" role="alert">The start must not be after the end.</p>}
         </>
       )}

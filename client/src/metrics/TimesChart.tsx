@@ -1,23 +1,30 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Empty } from '../ui/States.js';
+import { fitLabel, labelsWidth, niceTicks, shortMinutes } from './chartAxes.js';
 import type { TimeRow } from './chartRows.js';
 
 const show = (minutes: number | null) => (minutes === null ? '—' : `${minutes} min`);
+/** Height of one group's band (two bars), of the value axis and of the legend. */
+const BAND_PX = 40;
+const AXIS_PX = 64;
 
-/** Median and 90th-percentile durations per group, as grouped bars (p50 solid, p90 hatched lighter) and a table. */
+/** Median and 90th-percentile durations per group, as horizontal grouped bars (p50 solid, p90 lighter) and a table. */
 export function TimesChart({ title, rows }: { title: string; rows: TimeRow[] }) {
   const id = `chart-${title.replace(/\W+/g, '-').toLowerCase()}`;
+  const ticks = niceTicks(Math.max(0, ...rows.flatMap((row) => [row.p50 ?? 0, row.p90 ?? 0])));
+  const nameWidth = labelsWidth(rows.map((row) => row.name), 180);
+  const right = Math.ceil(labelsWidth(ticks.map(shortMinutes)) / 2);
   return (
     <section className="chart" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
-      {rows.length === 0 ? <Empty>No cases reached this point in the period.</Empty> : (
+      {rows.length === 0 ? <Empty>No case in this period has reached this point yet.</Empty> : (
         <>
           <div className="chart-canvas" aria-hidden="true">
-            <ResponsiveContainer width="100%" height={200}>
-              <BarChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} />
-                <YAxis width={40} unit="m" />
+            <ResponsiveContainer width="100%" height={rows.length * BAND_PX + AXIS_PX}>
+              <BarChart layout="vertical" accessibilityLayer={false} data={rows} margin={{ top: 4, right, bottom: 4, left: 4 }}>
+                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+                <YAxis type="category" dataKey="name" width={nameWidth} interval={0} tick={{ fontSize: 12 }} tickFormatter={(name: string) => fitLabel(name, nameWidth)} />
+                <XAxis type="number" ticks={ticks} domain={[0, ticks[ticks.length - 1]!]} interval={0} tick={{ fontSize: 12 }} tickFormatter={shortMinutes} allowDecimals />
                 <Tooltip />
                 <Legend />
                 <Bar dataKey="p50" name="median (p50)" fill="#1f5fbf" isAnimationActive={false} />

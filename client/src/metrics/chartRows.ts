@@ -54,3 +54,14 @@ export function rangeOf(choice: RangeChoice, now: number): { from: string | null
   to.setDate(to.getDate() + 1);
   return { from: from.toISOString(), to: to.toISOString() };
 }
+
+/** The browser's day of `at` as YYYY-MM-DD (not UTC's: after 23:00 in Berlin, UTC is still on the day before). */
+export function localDay(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
+/** The browser's time zone name ("Europe/Berlin"), which custom periods are counted in. */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}

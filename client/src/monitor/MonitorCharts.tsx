@@ -36,10 +36,11 @@ export function MonitorCharts({ threads }: { threads: MonitorThread[] }) {
         {keywords.length === 0 ? <Empty>No keywords yet.</Empty> : (
           <>
             <div className="chart-canvas" aria-hidden="true">
-              <ResponsiveContainer width="100%" height={Math.max(120, keywords.length * 22)}>
+              {/* 28 px a bar, and interval 0: every bar keeps its label (recharts drops labels it thinks crowded). */}
+              <ResponsiveContainer width="100%" height={Math.max(120, keywords.length * 28 + 40)}>
                 <BarChart accessibilityLayer={false} data={keywords} layout="vertical" margin={{ top: 4, right: 8, bottom: 4, left: 8 }}>
                   <XAxis type="number" allowDecimals={false} />
-                  <YAxis type="category" dataKey="word" width={90} tick={{ fontSize: 12 }} />
+                  <YAxis type="category" dataKey="word" width={90} tick={{ fontSize: 12 }} interval={0} />
                   <Tooltip />
                   <Bar dataKey="count" name="mentions" fill="#8a2a9b" isAnimationActive={false} />
                 </BarChart>

@@ -2,6 +2,11 @@ import { lazy, Suspense, useMemo } from 'react';
 import { Empty, ErrorState, Loading } from '../ui/States.js';
 import { ThreadCard } from './ThreadCard.js';
 import { useMonitorThreads } from './useMonitorThreads.js';
+import type { MonitorThread } from '../api/types.js';
+
+function isSuppressed(thread: MonitorThread): boolean {
+  return thread.status === 'suppressed';
+}
 
 // The charts library is large: load it after the threads are on screen.
 const MonitorCharts = lazy(() => import('./MonitorCharts.js').then((module) => ({ default: module.MonitorCharts })));
@@ -14,7 +19,10 @@ const MonitorCharts = lazy(() => import('./MonitorCharts.js').then((module) => (
  */
 export function MonitorView() {
   const monitor = useMonitorThreads();
-  const charted = useMemo(() => [...monitor.pending, ...monitor.threads], [monitor.pending, monitor.threads]);
+  // Suppressed threads (reposts, our own echoes: routing's `suppress`) are noise: counted apart, listed apart, left out of the charts.
+  const charted = useMemo(() => [...monitor.pending, ...monitor.threads].filter((thread) => !isSuppressed(thread)), [monitor.pending, monitor.threads]);
+  const listed = useMemo(() => monitor.threads.filter((thread) => !isSuppressed(thread)), [monitor.threads]);
+  const suppressed = useMemo(() => monitor.threads.filter(isSuppressed), [monitor.threads]);
   return (
     <section className="monitor" aria-labelledby="monitor-title">
       <div className="inbox-head">
@@ -37,12 +45,22 @@ export function MonitorView() {
           <MonitorCharts threads={charted} />
         </Suspense>
       )}
-      {monitor.load.kind === 'ready' && monitor.threads.length > 0 && (
+      {monitor.load.kind === 'ready' && listed.length > 0 && (
         <ul className="thread-cards" aria-label="Public threads">
-          {monitor.threads.map((thread) => (
+          {listed.map((thread) => (
             <li key={thread.id}><ThreadCard thread={thread} /></li>
           ))}
         </ul>
+      )}
+      {monitor.load.kind === 'ready' && suppressed.length > 0 && (
+        <details className="suppressed-threads">
+          <summary>{suppressed.length} suppressed {suppressed.length === 1 ? 'thread' : 'threads'} (reposts, our own posts, other noise)</summary>
+          <ul className="thread-cards" aria-label="Suppressed threads">
+            {suppressed.map((thread) => (
+              <li key={thread.id}><ThreadCard thread={thread} /></li>
+            ))}
+          </ul>
+        </details>
       )}
       {monitor.moreError && <ErrorState message={`Could not load more: ${monitor.moreError}`} onRetry={() => void monitor.loadMore()} />}
       {monitor.hasMore && monitor.load.kind === 'ready' && (

@@ -1,11 +1,13 @@
 import { ErrorState, Loading } from '../ui/States.js';
+import { BusinessHoursSection } from './BusinessHoursSection.js';
 import { NewUserForm } from './NewUserForm.js';
+import { SavedRepliesSection } from './SavedRepliesSection.js';
 import { TeamsSection } from './TeamsSection.js';
 import { UserList } from './UserList.js';
 import { usePeople } from './usePeople.js';
 import './people.css';
 
-/** Admins' People screen: users (add, change role and teams, disable) and teams (add, delete). */
+/** Admins' People screen: users (add, change role and teams, disable) teams (add, delete, assignment, business hours) and saved replies. */
 export function PeopleView() {
   const people = usePeople();
   if (people.loadError) return <ErrorState message={`Could not load users and teams: ${people.loadError}`} onRetry={() => void people.load()} />;
@@ -23,6 +25,8 @@ export function PeopleView() {
           <NewUserForm teams={people.teams} onCreated={people.userSaved} />
         </section>
         <TeamsSection teams={people.teams} onCreated={people.teamSaved} onDeleted={people.teamDeleted} />
+        <BusinessHoursSection teams={people.teams} onSaved={people.teamSaved} />
+        <SavedRepliesSection />
       </div>
     </section>
   );

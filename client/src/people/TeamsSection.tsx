@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { createTeam, deleteTeam, type Team } from '../api/people.js';
 import { TIERS, type Tier } from '../api/types.js';
+import { AssignmentCell } from './AssignmentCell.js';
 import { FieldErrors } from '../rules/FieldErrors.js';
 import { errorsAt, formErrorsOf, NO_ERRORS, type FormErrors } from './formErrors.js';
 import { TextField } from './PeopleFields.js';
@@ -31,13 +32,14 @@ export function TeamsSection({ teams, onCreated, onDeleted }: TeamsSectionProps)
     <section className="people-teams" aria-labelledby="teams-title">
       <h2 id="teams-title">Teams</h2>
       <table className="people-table">
-        <thead><tr><th scope="col">Team</th><th scope="col">Name shown</th><th scope="col">Tier</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+        <thead><tr><th scope="col">Team</th><th scope="col">Name shown</th><th scope="col">Tier</th><th scope="col">Assignment</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
         <tbody>
           {teams.map((team) => (
             <tr key={team.name}>
               <th scope="row"><code>{team.name}</code></th>
               <td>{team.displayName ?? <span className="muted">—</span>}</td>
               <td>{TIER_NAMES[team.tier]}</td>
+              <td><AssignmentCell team={team} /></td>
               <td>
                 {confirming === team.name ? (
                   <span className="toolbar">

@@ -1,7 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { backtest, type BacktestResult, type DecisionSummary, type RuleSet } from '../api/rules.js';
+import { MessageText } from '../ui/MessageText.js';
 
 const show = (decision: DecisionSummary) => `${decision.ruleId ?? 'fallback'} → Tier ${decision.tier}, ${decision.team}`;
+/** Long posts are cut: the row is for recognising the message, the case has all of it. */
+const clip = (text: string) => (text.length > 280 ? `${text.slice(0, 279)}…` : text);
 
 /** Backtest: re-routes recent stored messages with the rules as edited and lists those whose rule, tier or team would change. */
 export function BacktestPanel({ ruleSet }: { ruleSet: RuleSet }) {
@@ -43,10 +46,17 @@ export function BacktestPanel({ ruleSet }: { ruleSet: RuleSet }) {
             </p>
             {result.changed.length > 0 && (
               <table className="backtest">
-                <thead><tr><th scope="col">Message</th><th scope="col">Now</th><th scope="col">With these rules</th></tr></thead>
+                <thead><tr><th scope="col">Message</th><th scope="col">Now (version {result.activeVersion})</th><th scope="col">With these rules</th></tr></thead>
                 <tbody>
                   {result.changed.slice(0, 200).map((change) => (
-                    <tr key={change.id}><td><code>{change.id}</code></td><td>{show(change.before)}</td><td>{show(change.after)}</td></tr>
+                    <tr key={change.id}>
+                      <td>
+                        {change.text ? <MessageText text={clip(change.text)} /> : <p className="muted">(text erased)</p>}
+                        <code className="muted">{change.id}</code>
+                      </td>
+                      <td>{show(change.before)}</td>
+                      <td>{show(change.after)}</td>
+                    </tr>
                   ))}
                 </tbody>
               </table>

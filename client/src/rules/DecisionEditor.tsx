@@ -11,7 +11,7 @@ interface DecisionEditorProps {
   onChange(decision: DecisionSpec): void;
 }
 
-/** Where a match sends the conversation: tier, team, priority, tags and the optional automatic reply. */
+/** Where a match sends the conversation: tier, team, priority, tags, suppress and the optional automatic reply. */
 export function DecisionEditor({ decision, pointer, errors, onChange }: DecisionEditorProps) {
   const id = useId();
   const at = (part: string) => errorsUnder(errors, `${pointer}/${part}`);
@@ -41,9 +41,23 @@ export function DecisionEditor({ decision, pointer, errors, onChange }: Decision
         <input id={`${id}-tags`} key={(decision.tags ?? []).join(',')} type="text" defaultValue={(decision.tags ?? []).join(', ')} placeholder="comma, separated" onBlur={(e) => set({ tags: e.target.value.split(',').map((t) => t.trim()).filter(Boolean) })} />
         <FieldErrors errors={at('tags')} />
       </span>
+      <span className="leaf-part">
+        <label htmlFor={`${id}-suppress`}>
+          <input id={`${id}-suppress`} type="checkbox" role="switch" checked={decision.suppress === true} onChange={(e) => {
+            const next: DecisionSpec = { ...decision };
+            if (e.target.checked) {
+              next.suppress = true;
+              delete next.reply;
+            } else delete next.suppress;
+            onChange(next);
+          }} />{' '}
+          Suppress (noise such as reposts: stored and counted, kept out of the inboxes, never answered)
+        </label>
+        <FieldErrors errors={at('suppress')} />
+      </span>
       <span className="leaf-part reply-text">
         <label htmlFor={`${id}-reply`}>Automatic reply (optional; {'{{author.handle}}'}, {'{{author.name}}'})</label>
-        <textarea id={`${id}-reply`} rows={2} value={decision.reply?.text ?? ''} onChange={(e) => {
+        <textarea id={`${id}-reply`} rows={2} disabled={decision.suppress === true} value={decision.reply?.text ?? ''} onChange={(e) => {
           const next: DecisionSpec = { ...decision, reply: { text: e.target.value } };
           if (e.target.value === '') delete next.reply;
           onChange(next);

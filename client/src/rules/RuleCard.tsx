@@ -42,10 +42,19 @@ export function RuleCard({ rule, index, sortId, warnings, errors, editing, readO
       <p className="rule-summary">
         <span className="muted">when</span> {describeCondition(rule.when)} <span className="muted">→</span> Tier {rule.then.tier}, {rule.then.team}
         {rule.then.priority && rule.then.priority !== 'normal' ? `, ${rule.then.priority}` : ''}
+        {rule.then.suppress ? ', suppressed' : ''}
       </p>
       {warnings.length > 0 && (
         <ul className="lint-warnings" aria-label={`Warnings for ${rule.id}`}>
-          {warnings.map((warning) => <li key={warning.text}><span aria-hidden="true">⚠ </span>{warning.message}</li>)}
+          {warnings.map((warning) => {
+            // Privacy lint (routing.md §5): a bot answer or a suppression that personal data can reach.
+            const privacy = /personal data/.test(warning.message);
+            return (
+              <li key={warning.text} className={privacy ? 'privacy-warning' : undefined}>
+                <span aria-hidden="true">⚠ </span>{privacy && <strong>Privacy: </strong>}{warning.message}
+              </li>
+            );
+          })}
         </ul>
       )}
       {ruleErrors.length > 0 && !editing && <p className="form-error">{ruleErrors.length} {ruleErrors.length === 1 ? 'error' : 'errors'}: open the rule to see {ruleErrors.length === 1 ? 'it' : 'them'} at the field.</p>}

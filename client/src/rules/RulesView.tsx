@@ -3,6 +3,7 @@ import { formatDateTime } from '../ui/formatTime.js';
 import { ErrorState, Loading } from '../ui/States.js';
 import { BacktestPanel } from './BacktestPanel.js';
 import { DecisionEditor } from './DecisionEditor.js';
+import { LocaleEditor } from './LocaleEditor.js';
 import { RuleList } from './RuleList.js';
 import { TestMessagePanel } from './TestMessagePanel.js';
 import { useRulesAdmin } from './useRulesAdmin.js';
@@ -51,12 +52,19 @@ export function RulesView() {
               ? <p>Tier {copy.ruleSet.fallback.tier}, team {copy.ruleSet.fallback.team}</p>
               : <DecisionEditor decision={copy.ruleSet.fallback} pointer="/fallback" errors={admin.errors} onChange={(fallback) => admin.edit({ type: 'fallback', ruleSet: { ...copy.ruleSet, fallback } })} />}
           </section>
+          <section className="locale" aria-labelledby="locale-title">
+            <h2 id="locale-title">Where customers are</h2>
+            <LocaleEditor ruleSet={copy.ruleSet} errors={admin.errors} readOnly={readOnly} onChange={(ruleSet) => admin.edit({ type: 'settings', ruleSet })} />
+          </section>
         </div>
         {!readOnly && (
           <aside className="rules-side" aria-label="Try the rules">
             <TestMessagePanel ruleSet={copy.ruleSet} />
             <BacktestPanel ruleSet={copy.ruleSet} />
-            <VersionsPanel activeVersion={active.version} onRolledBack={() => void admin.load()} />
+            <VersionsPanel activeVersion={active.version} onRolledBack={() => {
+              admin.setNotice(null);
+              void admin.load();
+            }} />
           </aside>
         )}
       </div>

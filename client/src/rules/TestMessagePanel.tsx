@@ -45,6 +45,7 @@ export function TestMessagePanel({ ruleSet }: { ruleSet: RuleSet }) {
             <p>
               <strong>{decision.ruleId ? `Rule ${decision.ruleId}` : 'No rule matched: the fallback'}</strong> decides: Tier {decision.tier}, team {decision.team}, priority {decision.priority}
               {decision.tags.length > 0 ? `, tags ${decision.tags.join(', ')}` : ''}.
+              {decision.suppress && ' Suppressed: stored and counted, kept out of the inboxes, never answered.'}
             </p>
             {decision.reply && <p>Automatic reply: “{decision.reply}”</p>}
             {decision.trace && (

@@ -22,7 +22,8 @@ export function VersionsPanel({ activeVersion, onRolledBack }: { activeVersion: 
   const id = useId();
   const [versions, setVersions] = useState<PublishedVersion[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A rollback's notice names the version it made: once another version is in force (a later publish), it is stale.
+  const [notice, setNotice] = useState<{ text: string; version: number | null } | null>(null);
 
   const load = useCallback(() => {
     setError(null);
@@ -34,17 +35,17 @@ export function VersionsPanel({ activeVersion, onRolledBack }: { activeVersion: 
     if (!window.confirm(`Republish version ${version} as a new version?`)) return;
     try {
       const published = await rollback(version);
-      setNotice(`Version ${version} republished as version ${published.version}.`);
+      setNotice({ text: `Version ${version} republished as version ${published.version}.`, version: published.version });
       onRolledBack(published.version);
     } catch (failure) {
-      setNotice(`Not rolled back: ${(failure as Error).message}`);
+      setNotice({ text: `Not rolled back: ${(failure as Error).message}`, version: null });
     }
   };
 
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Versions</h2>
-      <div role="status" aria-live="polite">{notice && <p className="form-info">{notice}</p>}</div>
+      <div role="status" aria-live="polite">{notice && (notice.version === null || notice.version === activeVersion) && <p className="form-info">{notice.text}</p>}</div>
       {error && <ErrorState message={`Could not load the versions: ${error}`} onRetry={load} />}
       {!versions && !error && <Loading label="Loading versions" />}
       {versions && (

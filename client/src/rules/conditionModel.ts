@@ -22,9 +22,10 @@ interface FieldPresentation {
  * has an entry; which operators apply comes from the server (operators.ts).
  */
 const FIELD_PRESENTATION: Record<FieldName, FieldPresentation> = {
-  text: { hint: 'The message text; keywords and phrases match whole words, case-insensitively', lead: ['containsAny', 'containsAll', 'matches'] },
+  text: { hint: 'The message text; keywords and phrases match whole words, case-insensitively (end a keyword with * to match any ending: refund* matches refunded)', lead: ['containsAny', 'containsAll', 'matches'] },
   channel: { hint: 'public or dm' },
   platform: { hint: 'The network the message came from, e.g. x' },
+  kind: { hint: 'What the post is: post, reply, quote, repost or dm (set by the connector; else dm on the DM channel, reply when it answers a post, post)' },
   lang: { hint: 'The language code of the message, when the network gives one' },
   'author.handle': { hint: "The author's handle (compared without a leading @)" },
   'author.followers': { hint: "The author's follower count, when known" },

@@ -24,7 +24,9 @@ export type Edit =
   | { type: 'move'; from: number; to: number }
   | { type: 'remove'; index: number }
   | { type: 'add' }
-  | { type: 'fallback'; ruleSet: RuleSet };
+  | { type: 'fallback'; ruleSet: RuleSet }
+  /** Set-wide settings such as locale.regions. */
+  | { type: 'settings'; ruleSet: RuleSet };
 
 /** Applies one edit, keeping keys with their rules. */
 export function applyEdit(copy: WorkingCopy, edit: Edit): WorkingCopy {
@@ -44,6 +46,7 @@ export function applyEdit(copy: WorkingCopy, edit: Edit): WorkingCopy {
     case 'add':
       return { ruleSet: addRule(copy.ruleSet), keys: [...copy.keys, freshKey()], dirty: true };
     case 'fallback':
+    case 'settings':
       return { ...copy, ruleSet: edit.ruleSet, dirty: true };
   }
 }

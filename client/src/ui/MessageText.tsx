@@ -7,7 +7,7 @@ import { splitLinks } from './splitLinks.js';
  */
 export function MessageText({ text }: { text: string }) {
   return (
-    <p className="message-text">
+    <p className="message-text" dir="auto">
       {splitLinks(text).map((part, index) =>
         part.link ? <span key={index} className="shown-link" title="Link (not opened)">{part.text}</span> : part.text,
       )}

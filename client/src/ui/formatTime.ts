@@ -18,8 +18,10 @@ export function formatSpan(ms: number): string {
   return `${Math.floor(hours / 24)} d`;
 }
 
-/** A timestamp in the reader's locale, short. */
+/** A timestamp in the reader's locale and time zone, short, naming the zone ("3 Dec 2026, 09:28 CET"). */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  if (Number.isNaN(date.getTime())) return iso;
+  const day = date.toLocaleDateString(undefined, { dateStyle: 'medium' });
+  return `${day}, ${date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })}`;
 }

@@ -3,6 +3,8 @@ import { patchCase } from '../../api/cases.js';
 import { ApiError } from '../../api/http.js';
 import { PRIORITIES, SETTABLE_CASE_STATUSES, type Case, type CasePatch, type Priority } from '../../api/types.js';
 import { useSession } from '../../session/SessionContext.js';
+import { CommitSelect } from '../../ui/CommitSelect.js';
+import { useAssignees } from './useAssignees.js';
 
 interface CaseControlsProps {
   item: Case;
@@ -43,27 +45,33 @@ export function CaseControls({ item, onSaved, onStale }: CaseControlsProps) {
   };
 
   const mine = item.assignee === session.user.username;
+  const assignees = useAssignees(item.id);
   return (
     <section className="controls" aria-labelledby="controls-title">
       <h2 id="controls-title">Case</h2>
       <div className="field">
         <label htmlFor="case-status">Status</label>
-        <select id="case-status" value={item.status} disabled={saving} onChange={(e) => void save({ status: e.target.value as CasePatch['status'] }, `Status set to ${e.target.value}.`)}>
+        <CommitSelect id="case-status" value={item.status} busy={saving} onCommit={(status) => void save({ status: status as CasePatch['status'] }, `Status set to ${status}.`)}>
           {/* `bot` is routing's own status: shown while the case is in it, never offered. */}
           {item.status === 'bot' && <option value="bot" disabled>bot</option>}
+          {item.status === 'suppressed' && <option value="suppressed" disabled>suppressed</option>}
           {SETTABLE_CASE_STATUSES.map((status) => <option key={status} value={status}>{status}</option>)}
-        </select>
+        </CommitSelect>
       </div>
       <div className="field">
         <label htmlFor="case-priority">Priority</label>
-        <select id="case-priority" value={item.priority} disabled={saving} onChange={(e) => void save({ priority: e.target.value as Priority }, `Priority set to ${e.target.value}.`)}>
+        <CommitSelect id="case-priority" value={item.priority} busy={saving} onCommit={(priority) => void save({ priority: priority as Priority }, `Priority set to ${priority}.`)}>
           {PRIORITIES.map((priority) => <option key={priority} value={priority}>{priority}</option>)}
-        </select>
+        </CommitSelect>
       </div>
-      <p className="assignee">
-        Assigned to: <strong>{item.assignee === null ? 'nobody' : mine ? 'you' : item.assignee}</strong>{' '}
-        {!mine && <button type="button" className="secondary" disabled={saving} onClick={() => void save({ assignee: session.user.username }, 'Assigned to you.')}>Assign to me</button>}
-      </p>
+      <div className="field assignee">
+        <label htmlFor="case-assignee">Assigned to</label>
+        <CommitSelect id="case-assignee" value={item.assignee ?? ''} busy={saving} onCommit={(username) => void save({ assignee: username === '' ? null : username }, username === '' ? 'Unassigned.' : username === session.user.username ? 'Assigned to you.' : `Assigned to ${username}.`)}>
+          <option value="">nobody</option>
+          {withCurrent(assignees, item.assignee).map((username) => <option key={username} value={username}>{username === session.user.username ? `${username} (you)` : username}</option>)}
+        </CommitSelect>
+        {!mine && <button type="button" className="secondary" onClick={() => void save({ assignee: session.user.username }, 'Assigned to you.')}>Assign to me</button>}
+      </div>
       <form className="field tags" onSubmit={(e) => {
         e.preventDefault();
         const tags = [...new Set(tagText.split(',').map((tag) => tag.trim()).filter(Boolean))];
@@ -78,4 +86,9 @@ export function CaseControls({ item, onSaved, onStale }: CaseControlsProps) {
       </div>
     </section>
   );
+}
+
+/** The assignable usernames, with the current assignee kept even when no longer assignable (so the select shows the truth). */
+function withCurrent(assignees: string[], current: string | null): string[] {
+  return current && !assignees.includes(current) ? [current, ...assignees] : assignees;
 }

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { addNote, NOTE_MAX_LENGTH } from '../../api/notes.js';
 import type { CaseEvent } from '../../api/types.js';
+import type { NoteAnswer } from '../../../../server/routes/cases/bodies.js';
 
 /** The internal-note form: a note for colleagues in the case's history, never sent to the customer. */
 export function NoteBox({ caseId, onAdded, onTyping }: { caseId: string; onAdded(event: CaseEvent): void; onTyping(typing: boolean): void }) {
@@ -19,7 +20,7 @@ export function NoteBox({ caseId, onAdded, onTyping }: { caseId: string; onAdded
       const added = await addNote(caseId, text);
       setText('');
       onTyping(false);
-      setNotice({ kind: 'info', text: 'Note added to the history.' });
+      setNotice({ kind: 'info', text: `Note added to the history.${mentionSummary(added.mentions)}` });
       onAdded(added.event);
     } catch (error) {
       setNotice({ kind: 'error', text: `Not added: ${(error as Error).message}` });
@@ -31,7 +32,7 @@ export function NoteBox({ caseId, onAdded, onTyping }: { caseId: string; onAdded
   return (
     <form className="note-box" onSubmit={submit} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Internal note</h2>
-      <p className="muted" id={`${id}-hint`}>Only your colleagues see notes; the customer never does.</p>
+      <p className="muted" id={`${id}-hint`}>Only your colleagues see notes; the customer never does. @username tells a colleague who may see this case.</p>
       <label htmlFor={`${id}-text`}>Your note</label>
       <textarea
         id={`${id}-text`}
@@ -52,4 +53,11 @@ export function NoteBox({ caseId, onAdded, onTyping }: { caseId: string; onAdded
       </div>
     </form>
   );
+}
+
+/** " Told: hugo. Not told: mia (cannot see this case)." — or nothing when the note mentions nobody. */
+function mentionSummary(mentions: NoteAnswer['mentions']): string {
+  const told = mentions.notified.length > 0 ? ` Told: ${mentions.notified.join(', ')}.` : '';
+  const notTold = mentions.unnotified.length > 0 ? ` Not told: ${mentions.unnotified.map((miss) => `${miss.username} (${miss.reason})`).join(', ')}.` : '';
+  return told + notTold;
 }

@@ -18,7 +18,8 @@ export function RoutingInfo({ item }: { item: Case }) {
           {trace.length > SHOWN_OPEN ? (
             <details className="trace-details">
               <summary>{describeEarlier(trace)}: show why each did not match</summary>
-              <TraceList trace={trace} fallback={!ruleId} />
+              {/* The deciding line below says "Fallback" once; the folded list does not repeat it. */}
+              <TraceList trace={trace} fallback={false} />
             </details>
           ) : (
             <TraceList trace={trace} fallback={!ruleId} />

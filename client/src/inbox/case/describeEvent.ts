@@ -6,11 +6,11 @@ const isObject = (value: unknown): value is Data => value !== null && typeof val
 const show = (value: unknown): string => (Array.isArray(value) ? (value.length > 0 ? value.map(String).join(', ') : 'none') : value === null || value === undefined ? 'none' : String(value));
 const place = (value: unknown): string => (isObject(value) ? `Tier ${show(value.tier)} ${show(value.team)}` : show(value));
 
-/** Who did it, as the reader sees it: "you", "a colleague", the bot, a connector; the system goes unsaid. */
+/** Who did it, as the reader sees it: "you", the colleague's name ("a colleague" when unknown), the bot, a connector; the system goes unsaid. */
 export function actorOf(event: CaseEvent, myId: string): string | null {
   const actor = event.actor;
   if (!actor) return null;
-  if (actor.kind === 'user') return actor.id === myId ? 'you' : 'a colleague';
+  if (actor.kind === 'user') return actor.id === myId ? 'you' : actor.name ?? 'a colleague';
   if (actor.kind === 'connector') return actor.id ? `the ${actor.id} connector` : 'a connector';
   return actor.id === 'bot' ? 'the bot' : null;
 }
@@ -34,7 +34,8 @@ export function describeEvent(event: CaseEvent): string {
     }
     case 'reply': {
       const kind = data.channel === 'dm' ? 'DM' : 'Public reply';
-      const error = typeof data.error === 'string' ? `: ${data.error}` : '';
+      const problem = typeof data.error === 'string' ? data.error : typeof data.reason === 'string' ? data.reason : '';
+      const error = problem ? `: ${problem}` : '';
       return `${kind} ${show(data.status)}${error}`;
     }
     case 'escalated':
@@ -43,6 +44,10 @@ export function describeEvent(event: CaseEvent): string {
       return `Internal note${typeof data.author === 'string' ? ` by ${data.author}` : ''}: ${show(data.text)}`;
     case 'sla_breach':
       return `Response-time target missed${isObject(data.priority) ? `; priority ${show(data.priority.from)} → ${show(data.priority.to)}` : ''}`;
+    case 'assigned': {
+      const to = isObject(data.assignee) ? data.assignee.to : null;
+      return `${to ? `Assigned to ${show(to)}` : 'Back in the queue'}${reason}`;
+    }
     default:
       return event.type;
   }
