@@ -12,8 +12,18 @@ export const DEFAULT_LOGIN_THROTTLE: LoginThrottleOptions = {
   perAddress: { limit: 100, windowMs: 15 * 60_000 },
 };
 
-/** Throttles failed logins per username+address and per address (429 once either is used up). */
-export class LoginThrottle {
+/** What the login route asks of a throttle: in this process's memory (LoginThrottle) or shared through Redis (RedisLoginThrottle). */
+export interface LoginLimits {
+  /** Milliseconds until this username may try again from this address; 0 when it may now. */
+  retryAfterMs(username: string, address: string): number | Promise<number>;
+  /** Counts a failed login. */
+  fail(username: string, address: string): void | Promise<void>;
+  /** Clears the account's failures after a successful login. */
+  succeed(username: string, address: string): void | Promise<void>;
+}
+
+/** Throttles failed logins per username+address and per address (429 once either is used up), in this process's memory. */
+export class LoginThrottle implements LoginLimits {
   private readonly perAccount: FailureLimiter;
   private readonly perAddress: FailureLimiter;
 

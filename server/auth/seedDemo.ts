@@ -2,9 +2,9 @@ import type { Store } from '../store/index.js';
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS } from './demoAccounts.js';
 import { hashPassword } from './passwords.js';
 
-/** On an embedded store with no users yet, creates the demo teams and users; returns the users created. */
+/** On a store (either backend, DEMO_USERS=1) with no users yet, creates the demo teams and users; returns the users created. */
 export async function seedDemoAccounts(store: Store): Promise<string[]> {
-  if (store.backend !== 'embedded' || (await store.collections.users.countDocuments({})) > 0) return [];
+  if ((await store.collections.users.countDocuments({})) > 0) return [];
   for (const team of DEMO_TEAMS) await store.collections.teams.insertOne({ name: team.name, tier: team.tier });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const created: string[] = [];

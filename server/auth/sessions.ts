@@ -55,8 +55,8 @@ export function sessionKey(id: string): string {
  * Sessions in the store's `sessions` collection: they survive restarts (as
  * long as SESSION_SECRET stays the same, so the cookies still verify) and are
  * shared by every server process on one MongoDB. Expired sessions are never
- * answered; they are removed when read, by the sweep at each login, and on
- * MongoDB also by the TTL index on `expiresAt`.
+ * answered; they are removed when read and by the sweep at each login (no
+ * TTL index: FerretDB lacks it, see docs/mongodb.md).
  */
 export class StoredSessionStore implements SessionStore {
   constructor(

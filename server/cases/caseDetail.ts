@@ -1,4 +1,5 @@
 import { logger } from '../logger.js';
+import { withStagedEvents } from './caseHistory.js';
 import { plainString, type CaseDocument, type CaseEventDocument, type MessageDocument, type Store, type TeamScope } from '../store/index.js';
 import { routingTrace, type RoutingTraceStep } from './routingTrace.js';
 
@@ -17,7 +18,7 @@ export async function caseDetail(props: { store: Store; scope: TeamScope; caseId
   if (!found) return null;
   const [messages, events] = await Promise.all([
     collections.messages.find({ caseId: found._id }, { sort: { createdAt: 1 } }),
-    collections.caseEvents.find({ caseId: found._id }, { sort: { seq: 1 } }),
+    collections.caseEvents.find({ caseId: found._id }, { sort: { seq: 1 } }).then((written) => withStagedEvents(found, written)),
   ]);
   // The trace explains; it never keeps an agent from the case.
   const trace = await routingTrace({ store: props.store, case: found, messages, events }).catch((error: unknown) => {

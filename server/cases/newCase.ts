@@ -1,5 +1,6 @@
 import type { Decision, Message } from '../routing/index.js';
 import { newId, type NewCaseDocument } from '../store/index.js';
+import type { TeamHours } from './businessHours.js';
 import { DEFAULT_SLA, slaDueAt, type TierTargets } from './sla.js';
 import type { Tier } from '../routing/index.js';
 
@@ -28,26 +29,44 @@ export function previewOf(text: string): string {
   return '';
 }
 
-/** A new case for the first message of a thread, as routed (tier 0 starts with the bot). */
-export function newCase(message: Message, decision: Decision, ruleSetVersion: number, now: Date, targets: Record<Tier, TierTargets> = DEFAULT_SLA): NewCaseDocument {
-  const bot = decision.tier === 0;
+/** A message's time as a timer's start: when the customer wrote it, but never after `now` (a clock ahead, or a future date sent in). */
+export function customerTime(message: Pick<Message, 'createdAt'>, now: Date): Date {
+  const written = Date.parse(message.createdAt);
+  return new Date(Number.isNaN(written) ? now.getTime() : Math.min(written, now.getTime()));
+}
+
+/**
+ * A new case for the customer message that opens a conversation, as routed:
+ * tier 0 starts with the bot, a `suppress` decision makes it `suppressed`
+ * (no response target), any other starts `new` with its target counted from
+ * when the customer wrote. It holds no message yet (`lastEventSeq` 0): the
+ * arrival of its first message records `created` (see joinCase.ts).
+ */
+export function newCase(message: Message, decision: Decision, ruleSetVersion: number, now: Date, targets: Record<Tier, TierTargets> = DEFAULT_SLA, hours: TeamHours | null = null): NewCaseDocument {
+  const status = decision.suppress ? 'suppressed' : decision.tier === 0 ? 'bot' : 'new';
+  const written = customerTime(message, now);
+  const waiting = status === 'new' ? written : null;
   return {
     _id: newId(),
     tier: decision.tier,
     team: decision.team,
-    status: bot ? 'bot' : 'new',
+    status,
     priority: decision.priority,
     tags: decision.tags,
     assignee: null,
     channel: message.channel,
     platform: message.platform,
     threadId: threadIdOf(message),
-    customer: { id: message.author.id, handle: message.author.handle, name: message.author.name },
+    // Reach and VIP as the opening message had them: the inbox's VIP / high-reach badge.
+    customer: { id: message.author.id, handle: message.author.handle, name: message.author.name, followers: message.author.followers ?? null, vip: message.customer?.vip === true || message.author.verified === true },
     preview: previewOf(message.text),
     routing: { ruleId: decision.ruleId, ruleSetVersion, tier: decision.tier },
-    slaDueAt: bot ? null : slaDueAt(decision.tier, now, null, targets),
+    slaDueAt: waiting ? slaDueAt(decision.tier, waiting, null, targets, hours) : null,
+    firstMessageAt: written,
+    waitingSince: waiting,
     messageCount: 0,
-    lastActivityAt: new Date(message.createdAt),
+    lastEventSeq: 0,
+    lastActivityAt: written,
     createdAt: now,
     updatedAt: now,
   };

@@ -1,4 +1,5 @@
 import type { Tier } from '../routing/index.js';
+import { addBusinessMs, type TeamHours } from './businessHours.js';
 
 /** Response-time targets of a tier, in minutes. */
 export interface TierTargets {
@@ -13,9 +14,14 @@ export const DEFAULT_SLA: Record<Tier, TierTargets> = {
   2: { firstResponseMinutes: 30, resolutionMinutes: 72 * 60 },
 };
 
-/** When the next response-time target of a case falls due: first response until one is sent, then resolution. */
-export function slaDueAt(tier: Tier, openedAt: Date, firstResponseAt: Date | null, targets: Record<Tier, TierTargets>): Date {
+/**
+ * When the next response-time target of a case falls due: first response
+ * until one is sent, then resolution; counted in the owning team's open
+ * hours (none set: all hours), plus `pausedMs` of open hours the clock
+ * stood still (pending or snoozed). Null when the hours never open again.
+ */
+export function slaDueAt(tier: Tier, openedAt: Date, firstResponseAt: Date | null, targets: Record<Tier, TierTargets>, hours: TeamHours | null, pausedMs = 0): Date | null {
   const target = targets[tier];
-  if (firstResponseAt === null) return new Date(openedAt.getTime() + target.firstResponseMinutes * 60_000);
-  return new Date(openedAt.getTime() + target.resolutionMinutes * 60_000);
+  const minutes = firstResponseAt === null ? target.firstResponseMinutes : target.resolutionMinutes;
+  return addBusinessMs(hours, openedAt, minutes * 60_000 + pausedMs);
 }

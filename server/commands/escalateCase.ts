@@ -1,3 +1,5 @@
+import type { TeamHours } from '../cases/businessHours.js';
+import { clockPaused, startedClock } from '../cases/slaClock.js';
 import type { ResponseTargets } from '../cases/responseTargets.js';
 import { DEFAULT_SLA, slaDueAt } from '../cases/sla.js';
 import { conflict, notFound, unprocessable } from '../errors.js';
@@ -50,6 +52,7 @@ async function escalate(props: EscalateCaseProps): Promise<EscalateCaseResult> {
 
 function escalation(current: CaseDocument, target: TeamDocument, props: EscalateCaseProps, now: Date): CaseChange {
   const tier = target.tier as Tier;
+  const hours = (target.hours as TeamHours | null | undefined) ?? null;
   const data: Record<string, unknown> = { from: { tier: current.tier, team: current.team }, to: { tier, team: target.name }, reason: props.reason };
   if (current.assignee) data.assignee = { from: current.assignee, to: null };
   return {
@@ -58,7 +61,8 @@ function escalation(current: CaseDocument, target: TeamDocument, props: Escalate
       team: target.name,
       assignee: null,
       ...(current.status === 'bot' ? { status: 'new' } : {}),
-      slaDueAt: slaDueAt(tier, now, current.firstResponseAt ?? null, props.targets ?? DEFAULT_SLA),
+      // A pending or snoozed case keeps its clock stopped; the new team's hours count from here.
+      ...startedClock(slaDueAt(tier, now, current.firstResponseAt ?? null, props.targets ?? DEFAULT_SLA, hours), clockPaused(current), now, hours),
       slaBreachedAt: null,
     },
     inc: { escalations: 1 },

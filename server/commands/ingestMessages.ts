@@ -1,10 +1,14 @@
-import { joinUpdate } from '../cases/joinCase.js';
-import { newCase, threadIdOf } from '../cases/newCase.js';
+import { loadTeamHours } from '../cases/teamHoursLookup.js';
+import { blockedAuthors } from './customers/blockedAuthors.js';
+import { answeredAuthors } from '../cases/answeredAuthors.js';
+import { CaseIndex } from '../cases/caseIndex.js';
 import type { ResponseTargets } from '../cases/responseTargets.js';
 import { DEFAULT_SLA } from '../cases/sla.js';
-import { routeMessage, type Message } from '../routing/index.js';
+import type { Decision, Message } from '../routing/index.js';
 import type { ActiveRuleSet } from '../ruleSets/activeRuleSet.js';
-import { allTeamsScope, messageKey, toMessageDocument, type CaseDocument, type NewCaseDocument, type NewCaseEventDocument, type NewMessageDocument, type Store, type Update } from '../store/index.js';
+import { allTeamsScope, messageKey, toMessageDocument, type CaseDocument, type MessageDocument, type Store } from '../store/index.js';
+import { openCases, planCases, routedOf } from './openCases.js';
+import { recordArrivals } from './recordArrivals.js';
 
 export interface IngestProps {
   store: Store;
@@ -17,108 +21,139 @@ export interface IngestProps {
   now?: Date;
 }
 
+/** A message that opened a case, with routing's decision for it (its reply text rendered). */
+export interface IngestedOpening {
+  case: CaseDocument;
+  message: MessageDocument;
+  decision: Decision;
+}
+
+/** What one batch did, so the steps after it (bot answers, live events) need not read it back. */
 export interface IngestResult {
   accepted: string[];
   duplicates: string[];
-}
-
-const SYSTEM = { kind: 'system' as const, id: 'ingest' };
-
-/** Cases touched by one batch: those it opens (with their messages) and existing ones that messages join. */
-interface BatchPlan {
-  opened: Array<{ doc: NewCaseDocument; messages: Message[] }>;
-  joined: Map<string, Message[]>;
-  documents: NewMessageDocument[];
+  /** The cases the batch opened or added customer messages to, as stored after it. */
+  cases: CaseDocument[];
+  /** The messages it stored (customers' and our own), in the batch's order. */
+  stored: MessageDocument[];
+  /** The messages that opened a case, oldest first. */
+  openings: IngestedOpening[];
 }
 
 /**
- * Stores new messages exactly once (unique platform + network id), routes the
- * first message of each new thread into a case and joins later ones to their
- * thread's case. Writes go in an order that ingesting the same messages again
- * repairs after a crash: new cases, then messages (each carrying its case id),
- * then events and the joined cases' updates. Batches run one at a time.
+ * Stores new messages exactly once (unique platform + network id) and files
+ * each in its customer's conversation (api.md: one case per customer
+ * conversation): a customer message with no case yet is routed and opens
+ * one, later ones join it unrouted, the brand's own messages join the case
+ * of the customer they answer. What holds across processes is held by the
+ * database: the unique message key decides which of two processes stores
+ * a message (and records it), the unique case key which one opens a
+ * conversation's case, and the unique (caseId, seq) of events numbers each
+ * case's events (recordArrivals). Writes go: messages (pointing at their
+ * case, new ones under ids chosen beforehand), new cases' events, new cases
+ * (with their messages counted), then joined cases' events and updates. A
+ * crash after the messages leaves them pointing at a case not written yet:
+ * the retry of the batch opens it under that id (on the embedded store a
+ * batch's writes share one commit, so a crash keeps all or none of them).
+ * Batches of this process run one at a time (fewer retries, not a
+ * guarantee).
  */
 export function ingestMessages(props: IngestProps): Promise<IngestResult> {
-  return props.store.exclusive('ingest', () => ingestBatch(props));
+  return props.store.exclusive('ingest', () => props.store.inOneCommit(() => ingestBatch(props)));
 }
 
 async function ingestBatch(props: IngestProps): Promise<IngestResult> {
   const { store } = props;
   const now = props.now ?? new Date();
-  const fresh = await withoutStored(store, dedupeBatch(props.messages));
-  const freshIds = new Set(fresh.map((message) => message.id));
-  const firstCopies = new Set<string>();
-  // Stored before, or a later copy within the batch.
-  const duplicates = props.messages.map((message) => message.id).filter((id) => {
-    if (!freshIds.has(id) || firstCopies.has(id)) return true;
-    firstCopies.add(id);
-    return false;
+  const targets = props.targets ?? DEFAULT_SLA;
+  const unique = dedupeBatch(props.messages);
+  const ours = (message: Message) => props.brandAccounts.has(`${message.platform}:${message.author.id}`);
+  const { fresh, orphans } = await splitStored(store, unique);
+  const customerOrphans = orphans.filter((orphan) => !ours(orphan.message));
+  if (fresh.length === 0 && customerOrphans.length === 0) return { accepted: [], duplicates: props.messages.map((message) => message.id), cases: [], stored: [], openings: [] };
+
+  const hoursOf = await loadTeamHours(store);
+  const context = { store, rules: props.rules, targets, hoursOf, now, blocked: await blockedAuthors(store, fresh) };
+  const index = await CaseIndex.load(store, [...fresh, ...customerOrphans.map((orphan) => orphan.message)]);
+  const planned = planCases(context, fresh.filter((message) => !ours(message)), customerOrphans, index);
+  const answered = await answeredAuthors(store, fresh.filter(ours), fresh);
+  const caseIdOf = (message: Message) => (ours(message) ? index.ofBrand(message, answered.get(message.id)) : index.ofCustomer(message))?._id ?? null;
+
+  const results = await store.collections.messages.insertMany(fresh.map((message) => {
+    const decision = planned.routed.get(message.id);
+    return toMessageDocument(message, { caseId: caseIdOf(message), decision: decision ? routedOf(decision, planned.ruleSetVersion) : null, receivedAt: now });
+  }));
+  const stored: MessageDocument[] = [];
+  // The customer messages this batch stored (another process stores the others), by their case; and messages left without their case by a crash.
+  const arrivals = new Map<string, Message[]>();
+  const arrive = (caseId: string, message: Message) => {
+    const joining = arrivals.get(caseId);
+    if (joining) joining.push(message);
+    else arrivals.set(caseId, [message]);
+  };
+  fresh.forEach((message, at) => {
+    const result = results[at]!;
+    if (result.status !== 'inserted') return;
+    stored.push(result.document);
+    if (!ours(message) && result.document.caseId) arrive(result.document.caseId, message);
   });
-  if (fresh.length === 0) return { accepted: [], duplicates };
+  for (const orphan of customerOrphans) arrive(orphan.caseId, orphan.message);
 
-  const plan = planBatch(props, fresh, await existingCases(store, fresh), now);
-  const joinedIds = [...plan.joined.keys()];
-  // The cases the batch joins are held from their read to their update: no other writer of them here in between.
-  return store.exclusive(
-    joinedIds.map((caseId) => `case:${caseId}`),
-    async () => {
-      const joined = joinedIds.length > 0 ? await store.collections.cases.find(allTeamsScope(), { _id: { $in: joinedIds } }) : [];
-      await store.collections.cases.insertMany(allTeamsScope(), plan.opened.map((opened) => opened.doc));
-      const results = await store.collections.messages.insertMany(plan.documents);
-      const accepted = new Set(fresh.filter((_, index) => results[index]!.status === 'inserted').map((message) => message.id));
-      const arrivals = arrivalChanges(joined, plan.joined, accepted, now, fallbackAgentTeam(props.rules), props.targets ?? DEFAULT_SLA);
-      // One append for the opened cases' events and the joined cases' new ones, then the joined cases: the order a retry repairs.
-      await store.collections.caseEvents.insertMany([...plan.opened.flatMap((opened) => openingEvents(opened.doc, opened.messages, now)), ...arrivals.events]);
-      await store.collections.cases.updateEach(allTeamsScope(), arrivals.updates);
-      return { accepted: fresh.map((message) => message.id).filter((id) => accepted.has(id)), duplicates: [...duplicates, ...fresh.map((m) => m.id).filter((id) => !accepted.has(id))] };
-    },
-  );
+  const { opened, missing } = await openCases(context, planned, arrivals);
+  const plannedIds = new Set(planned.docs.map((doc) => doc._id!));
+  const joining = new Map([...arrivals].filter(([caseId]) => !plannedIds.has(caseId)));
+  if (missing.size > 0) await refile({ store, index, answered, ours }, stored.filter((doc) => missing.has(doc.caseId ?? '')), fresh, joining);
+  const recorded = await recordArrivals(store, joining, new Map(), { now, escalationTeam: fallbackAgentTeam(props.rules), targets, hoursOf });
+  const cases = [...opened, ...recorded.cases];
+  const openingEvents = opened.map((doc) => ({ caseId: doc._id, type: 'created', data: { messageId: createdMessageOf(doc, arrivals.get(doc._id)!, planned.routed) } }));
+
+  const accepted = new Set(stored.map((doc) => `${doc.platform}:${doc.externalId}`));
+  const acceptedIds = unique.filter((message) => accepted.has(keyOf(message))).map((message) => message.id);
+  const acceptedOnce = new Set(acceptedIds);
+  // Stored before (or by another process meanwhile), or a later copy within the batch.
+  const duplicates = props.messages.filter((message) => !acceptedOnce.delete(message.id)).map((message) => message.id);
+  return { accepted: acceptedIds, duplicates, cases, stored, openings: openingsOf([...openingEvents, ...recorded.events], cases, stored, planned.routed) };
 }
 
-/** Routes each new thread's first message and assigns every message its case. */
-function planBatch(props: IngestProps, fresh: Message[], casesByThread: Map<string, string>, now: Date): BatchPlan {
-  const plan: BatchPlan = { opened: [], joined: new Map(), documents: [] };
-  const openedByThread = new Map<string, { doc: NewCaseDocument; messages: Message[] }>();
-  const active = props.rules.get();
-  for (const message of fresh) {
-    const thread = `${message.platform}\u0000${threadIdOf(message)}`;
-    const ours = props.brandAccounts.has(`${message.platform}:${message.author.id}`);
-    const opened = openedByThread.get(thread);
-    const existing = casesByThread.get(thread);
-    if (opened || existing || ours) {
-      const caseId = opened?.doc._id ?? existing ?? null;
-      plan.documents.push(toMessageDocument(message, { caseId, receivedAt: now }));
-      if (ours) continue;
-      if (opened) opened.messages.push(message);
-      else if (existing) {
-        const joining = plan.joined.get(existing);
-        if (joining) joining.push(message);
-        else plan.joined.set(existing, [message]);
-      }
-      continue;
-    }
-    const decision = routeMessage(active.compiled, message);
-    const doc = newCase(message, decision, active.version, now, props.targets);
-    const entry = { doc, messages: [message] };
-    openedByThread.set(thread, entry);
-    plan.opened.push(entry);
-    const routed = { ruleId: decision.ruleId, ruleSetVersion: active.version, tier: decision.tier, team: decision.team, priority: decision.priority, tags: decision.tags };
-    plan.documents.push(toMessageDocument(message, { caseId: doc._id!, decision: routed, receivedAt: now }));
-  }
-  for (const opened of plan.opened) {
-    opened.doc.messageCount = opened.messages.length;
-    opened.doc.lastEventSeq = opened.messages.length;
-    opened.doc.lastActivityAt = new Date(Math.max(...opened.messages.map((message) => Date.parse(message.createdAt))));
-  }
-  return plan;
+/** The message a case was opened with: the routed one (openCases writes its `created` event for it). */
+function createdMessageOf(doc: CaseDocument, messages: readonly Message[], routed: ReadonlyMap<string, Decision>): string {
+  return (messages.find((message) => routed.has(message.id)) ?? [...messages].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt))[0]!).id;
 }
 
-function openingEvents(doc: NewCaseDocument, messages: Message[], now: Date): NewCaseEventDocument[] {
-  const [first, ...rest] = messages;
-  return [
-    { caseId: doc._id!, seq: 1, type: 'created', at: now, actor: SYSTEM, data: { messageId: first!.id, tier: doc.tier, team: doc.team, ruleId: doc.routing.ruleId, ruleSetVersion: doc.routing.ruleSetVersion } },
-    ...rest.map((message, index): NewCaseEventDocument => ({ caseId: doc._id!, seq: index + 2, type: 'message', at: now, actor: SYSTEM, data: { messageId: message.id, direction: 'in' } })),
-  ];
+/**
+ * Stored messages pointing at a planned case that was not opened (another
+ * process opened the conversation first): they point at the winner's case
+ * instead, the customers' ones joining it.
+ */
+async function refile(props: { store: Store; index: CaseIndex; answered: ReadonlyMap<string, string>; ours(message: Message): boolean }, docs: readonly MessageDocument[], batch: readonly Message[], joining: Map<string, Message[]>): Promise<void> {
+  const messageOf = new Map(batch.map((message) => [keyOf(message), message]));
+  const messages = docs.map((doc) => messageOf.get(`${doc.platform}:${doc.externalId}`)!);
+  for (const doc of docs) props.index.forget(doc.caseId!);
+  await props.index.loadThreads(props.store, messages);
+  const moves = docs.map((doc, at) => {
+    const message = messages[at]!;
+    const target = props.ours(message) ? props.index.ofBrand(message, props.answered.get(message.id)) : props.index.ofCustomer(message);
+    if (!target && !props.ours(message)) throw new Error(`case of ${message.id}: another process opened it, yet it is not found`);
+    if (target && !props.ours(message)) joining.set(target._id, [...(joining.get(target._id) ?? []), message]);
+    doc.caseId = target?._id ?? null;
+    return { _id: doc._id, update: { $set: { caseId: doc.caseId } } };
+  });
+  await props.store.collections.messages.updateEach(moves);
+}
+
+/** The messages whose `created` event this batch recorded, with their decisions. */
+function openingsOf(events: ReadonlyArray<{ caseId: string; type: string; data: Record<string, unknown> }>, cases: readonly CaseDocument[], stored: readonly MessageDocument[], routed: ReadonlyMap<string, Decision>): IngestedOpening[] {
+  const caseById = new Map(cases.map((doc) => [doc._id, doc]));
+  const messageById = new Map(stored.map((doc) => [`${doc.platform}:${doc.externalId}`, doc]));
+  const openings: IngestedOpening[] = [];
+  for (const event of events) {
+    if (event.type !== 'created') continue;
+    const message = messageById.get(String(event.data.messageId));
+    const decision = routed.get(String(event.data.messageId));
+    const opened = caseById.get(event.caseId);
+    if (message && decision && opened) openings.push({ case: opened, message, decision });
+  }
+  return openings.sort((a, b) => a.message.createdAt.getTime() - b.message.createdAt.getTime());
 }
 
 /** Where a bot case goes when its answer did not help: the fallback team when it is an agent tier, else `care`. */
@@ -127,57 +162,43 @@ function fallbackAgentTeam(rules: ActiveRuleSet): string {
   return fallback.tier === 1 ? fallback.team : 'care';
 }
 
+function keyOf(message: Message): string {
+  const key = messageKey(message);
+  return `${key.platform}:${key.externalId}`;
+}
+
 /** Keeps the first copy of each id within the batch. */
 function dedupeBatch(messages: readonly Message[]): Message[] {
   const seen = new Set<string>();
   return messages.filter((message) => !seen.has(message.id) && seen.add(message.id));
 }
 
-async function withoutStored(store: Store, messages: Message[]): Promise<Message[]> {
-  const stored = new Set<string>();
-  for (const [platform, group] of groupBy(messages, (message) => message.platform)) {
-    const externalIds = group.map((message) => messageKey(message).externalId);
-    const found = await store.collections.messages.find({ platform, externalId: { $in: externalIds } }, { fields: ['platform', 'externalId'] });
-    for (const doc of found) stored.add(`${doc.platform}\u0000${doc.externalId}`);
+/**
+ * The batch's messages not stored yet, and the stored ones whose case was
+ * never written (the process storing them died before it opened their case:
+ * they are stored pointing at a case id that does not exist).
+ */
+async function splitStored(store: Store, messages: Message[]): Promise<{ fresh: Message[]; orphans: Array<{ message: Message; caseId: string }> }> {
+  const stored = new Map<string, string | null>();
+  const byPlatform = new Map<string, string[]>();
+  for (const message of messages) {
+    const { platform, externalId } = messageKey(message);
+    const ids = byPlatform.get(platform);
+    if (ids) ids.push(externalId);
+    else byPlatform.set(platform, [externalId]);
   }
-  return messages.filter((message) => {
-    const key = messageKey(message);
-    return !stored.has(`${key.platform}\u0000${key.externalId}`);
-  });
-}
-
-/** Thread key to the id of its case (the oldest, should there be several). */
-async function existingCases(store: Store, messages: Message[]): Promise<Map<string, string>> {
-  const byThread = new Map<string, string>();
-  for (const [platform, group] of groupBy(messages, (message) => message.platform)) {
-    const threadIds = [...new Set(group.map(threadIdOf))];
-    const found = await store.collections.cases.find(allTeamsScope(), { platform, threadId: { $in: threadIds } }, { fields: ['threadId'], sort: { createdAt: 1 } });
-    for (const doc of found) if (!byThread.has(`${platform}\u0000${doc.threadId}`)) byThread.set(`${platform}\u0000${doc.threadId}`, doc._id);
+  for (const [platform, externalIds] of byPlatform) {
+    const found = await store.collections.messages.find({ platform, externalId: { $in: externalIds } }, { fields: ['platform', 'externalId', 'caseId'] });
+    for (const doc of found) stored.set(`${doc.platform}:${doc.externalId}`, doc.caseId ?? null);
   }
-  return byThread;
-}
-
-/** What the stored messages joining existing cases change: each case's new events (numbered after its last) and its update. */
-function arrivalChanges(cases: readonly CaseDocument[], joining: ReadonlyMap<string, Message[]>, accepted: ReadonlySet<string>, now: Date, escalationTeam: string, targets: ResponseTargets) {
-  const events: NewCaseEventDocument[] = [];
-  const updates: Array<{ _id: string; update: Update<CaseDocument> }> = [];
-  for (const current of cases) {
-    const messages = joining.get(current._id)!.filter((message) => accepted.has(message.id));
-    if (messages.length === 0) continue;
-    const change = joinUpdate(current, messages, now, escalationTeam, targets);
-    let seq = current.lastEventSeq;
-    for (const event of change.events) events.push({ caseId: current._id, seq: ++seq, type: event.type, at: now, actor: SYSTEM, data: event.data });
-    updates.push({ _id: current._id, update: { $set: { ...change.set, lastEventSeq: seq, updatedAt: now }, $inc: { messageCount: messages.length, version: 1 } } });
+  const pointedAt = [...new Set([...stored.values()].filter((caseId): caseId is string => caseId !== null))];
+  const existing = pointedAt.length > 0 ? new Set((await store.collections.cases.find(allTeamsScope(), { _id: { $in: pointedAt } }, { fields: ['_id'] })).map((doc) => doc._id)) : new Set<string>();
+  const fresh: Message[] = [];
+  const orphans: Array<{ message: Message; caseId: string }> = [];
+  for (const message of messages) {
+    const key = keyOf(message);
+    if (!stored.has(key)) fresh.push(message);
+    else if (stored.get(key) && !existing.has(stored.get(key)!)) orphans.push({ message, caseId: stored.get(key)! });
   }
-  return { events, updates };
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const list = groups.get(key(item));
-    if (list) list.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
+  return { fresh, orphans };
 }

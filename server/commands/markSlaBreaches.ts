@@ -1,5 +1,6 @@
 import type { Priority } from '../routing/index.js';
 import { allTeamsScope, type Store } from '../store/index.js';
+import { changeCase } from './changeCase.js';
 
 const RAISED: Record<Priority, Priority> = { low: 'normal', normal: 'high', high: 'urgent', urgent: 'urgent' };
 const ACTOR = { kind: 'system' as const, id: 'sla' };
@@ -15,20 +16,14 @@ export async function markSlaBreaches(props: { store: Store; now?: Date }): Prom
   const due = await store.collections.cases.find(allTeamsScope(), { status: { $in: ['new', 'open'] }, slaDueAt: { $lte: now }, slaBreachedAt: null }, { fields: ['_id'], limit: 1000 });
   const marked: string[] = [];
   for (const { _id } of due) {
-    const breached = await store.exclusive(`case:${_id}`, async () => {
-      // Reserve the event's seq on the case first, then write the event: a crash in between leaves a gap, never a clash.
-      const updated = await store.collections.cases.findOneAndUpdate(
-        allTeamsScope(),
-        { _id, status: { $in: ['new', 'open'] }, slaDueAt: { $lte: now }, slaBreachedAt: null },
-        { $set: { slaBreachedAt: now, updatedAt: now }, $inc: { lastEventSeq: 1, version: 1 } },
-        { returnDocument: 'after' },
-      );
-      if (!updated) return false;
-      const priority = RAISED[updated.priority];
-      if (priority !== updated.priority) await store.collections.cases.updateOne(allTeamsScope(), { _id }, { $set: { priority } });
-      await store.collections.caseEvents.insertOne({ caseId: _id, seq: updated.lastEventSeq, type: 'sla_breach', at: now, actor: ACTOR, data: { dueAt: updated.slaDueAt, priority: { from: updated.priority, to: priority } } });
-      return true;
-    });
+    const breached = await store.exclusive(`case:${_id}`, () => changeCase({
+      store, scope: allTeamsScope(), caseId: _id, now,
+      plan: (current) => {
+        if (!['new', 'open'].includes(current.status) || !current.slaDueAt || current.slaDueAt > now || current.slaBreachedAt) return null;
+        const priority = RAISED[current.priority];
+        return { set: { slaBreachedAt: now, priority }, events: [{ type: 'sla_breach', actor: ACTOR, data: { dueAt: current.slaDueAt, priority: { from: current.priority, to: priority } } }] };
+      },
+    }));
     if (breached) marked.push(_id);
   }
   return marked;

@@ -1,5 +1,6 @@
 import { notFound, unprocessable } from '../errors.js';
 import { X_DM_MAX_LENGTH, X_PUBLIC_MAX_LENGTH, xWeightedLength } from '../replies/xLength.js';
+import { detect } from '../routing/detectors.js';
 import type { Channel } from '../routing/index.js';
 import { newId, plainString, type CaseDocument, type MessageDocument, type Store, type TeamScope } from '../store/index.js';
 import { changeCase, type CaseChange, type EventActor } from './changeCase.js';
@@ -15,6 +16,8 @@ export interface QueueReplyProps {
   /** The caller's teams: a case outside them is not found. */
   scope: TeamScope;
   sender: ReplySender;
+  /** The replier's username: an unassigned case is assigned to them (absent for system replies). */
+  assignTo?: string;
   caseId: string;
   text: string;
   channel: Channel;
@@ -37,8 +40,10 @@ export function pendingExternalId(replyId: string): string {
  * Stores a reply as an outbound message of the case with delivery `queued`
  * (the outbox sends it), and records a `reply` event. A public reply answers
  * the customer's newest public post and must fit X's 280 (X's counting); a DM
- * goes to the case's customer, also from a public case. An agent's reply to a
- * `new` case opens it.
+ * goes to the case's customer, also from a public case. A public reply with
+ * personal data on a Tier 2 case is refused. An agent replying to an
+ * unassigned case takes it; the case opens when the reply is delivered
+ * (recordDelivery), not here.
  */
 export function queueReply(props: QueueReplyProps): Promise<QueuedReply> {
   return props.store.exclusive(`case:${props.caseId}`, () => storeReply(props));
@@ -69,17 +74,18 @@ async function storeReply(props: QueueReplyProps): Promise<QueuedReply> {
   });
   if (inserted.status !== 'inserted') throw new Error(`reply ${replyId} could not be stored`);
 
-  const changed = await changeCase({ store, scope, caseId: current._id, now, plan: (latest) => queuedChange(latest, inserted.document, sender) });
+  const changed = await changeCase({ store, scope, caseId: current._id, now, plan: (latest) => queuedChange(latest, inserted.document, sender, props.assignTo) });
   return { reply: inserted.document, case: changed?.case ?? current };
 }
 
-function queuedChange(current: CaseDocument, reply: MessageDocument, sender: ReplySender): CaseChange {
+function queuedChange(current: CaseDocument, reply: MessageDocument, sender: ReplySender, assignTo: string | undefined): CaseChange {
   const actor: EventActor = { kind: sender.kind, id: sender.id };
-  const change: CaseChange = { set: {}, events: [{ type: 'reply', actor, data: { replyId: reply._id, channel: reply.channel, status: 'queued' } }] };
-  // An agent answering a new case has taken it up; the bot's answers leave the status to the agents.
-  if (sender.kind === 'user' && current.status === 'new') {
-    change.set.status = 'open';
-    change.events.push({ type: 'updated', actor, data: { status: { from: 'new', to: 'open' } } });
+  // Our replies count among the case's messages, as the customer sees the conversation.
+  const change: CaseChange = { set: {}, inc: { messageCount: 1 }, events: [{ type: 'reply', actor, data: { replyId: reply._id, channel: reply.channel, status: 'queued' } }] };
+  // Whoever answers an unassigned case has taken it up, so colleagues do not answer it twice.
+  if (sender.kind === 'user' && assignTo && !current.assignee) {
+    change.set.assignee = assignTo;
+    change.events.push({ type: 'updated', actor, data: { assignee: { from: null, to: assignTo } } });
   }
   return change;
 }
@@ -90,6 +96,7 @@ function assertSendable(current: CaseDocument, channel: Channel, text: string): 
     throw unprocessable('a DM case has no public post to reply to: send a DM', [{ pointer: '/channel', message: 'must be "dm" for a DM case' }]);
   }
   if (text.trim() === '') throw unprocessable('the reply is empty', [{ pointer: '/text', message: 'must not be blank' }]);
+  assertNoPublicPersonalData(current, channel, text);
   if (channel === 'public') {
     const length = xWeightedLength(text);
     if (length > X_PUBLIC_MAX_LENGTH) {
@@ -98,6 +105,15 @@ function assertSendable(current: CaseDocument, channel: Channel, text: string): 
   } else if ([...text].length > X_DM_MAX_LENGTH) {
     throw unprocessable(`a DM may be ${X_DM_MAX_LENGTH} characters`, [{ pointer: '/text', message: `must have at most ${X_DM_MAX_LENGTH} characters` }]);
   }
+}
+
+/** 422 for a public reply on a Tier 2 (private) case in which the detectors find personal data: such data goes by DM only. */
+function assertNoPublicPersonalData(current: CaseDocument, channel: Channel, text: string): void {
+  if (channel !== 'public' || current.tier !== 2) return;
+  const found = detect(text);
+  if (found.length === 0) return;
+  const kinds = found.map((kind) => (kind === 'card' ? 'a card number' : kind === 'phone' ? 'a phone number' : 'an email address')).join(', ');
+  throw unprocessable('a public reply on a Tier 2 case may not contain personal data: send it as a DM', [{ pointer: '/text', message: `contains ${kinds}` }]);
 }
 
 /** The network id of the post a public reply answers: the customer's newest public post in the case (the thread's first, failing that). */

@@ -1,3 +1,5 @@
+import { nextTargetClock } from '../cases/slaClock.js';
+import { loadTeamHours, type HoursOf } from '../cases/teamHoursLookup.js';
 import type { ResponseTargets } from '../cases/responseTargets.js';
 import { DEFAULT_SLA, slaDueAt } from '../cases/sla.js';
 import type { Tier } from '../routing/index.js';
@@ -7,11 +9,12 @@ import { changeCase, type CaseChange, type EventActor } from './changeCase.js';
 
 /** How one delivery attempt ended. */
 export type DeliveryOutcome =
-  | { kind: 'sent'; externalId: string }
+  /** externalId null: the network refused a repeat as a duplicate of an attempt whose answer was lost, so it was probably sent (`note` says why). */
+  | { kind: 'sent'; externalId: string | null; note?: string }
   /** Given up: a permanent refusal, no connector, or the last attempt failed. */
   | { kind: 'failed'; reason: string }
-  /** A transient failure with attempts left: stays queued until `nextAttemptAt`. */
-  | { kind: 'retry'; reason: string; nextAttemptAt: Date };
+  /** A transient failure with attempts left: stays queued until `nextAttemptAt`; `unknownSince`: when the attempt started that the network may have acted on, so it is looked up before the next one; `notAnAttempt`: nothing was sent (a spent window), so it does not count. */
+  | { kind: 'retry'; reason: string; nextAttemptAt: Date; unknownSince?: Date; notAnAttempt?: boolean };
 
 export interface RecordDeliveryProps {
   store: Store;
@@ -36,9 +39,12 @@ export interface RecordedDelivery {
  * Records how a delivery attempt of a queued reply went. Sent: the reply
  * takes the network's id (so the connector's copy of it, polled later, is a
  * duplicate), and an agent's first delivered reply sets the case's
- * firstResponseAt and moves slaDueAt to the resolution target. Failed: the
- * reason is kept, and a bot case whose answer failed goes to agents. Both are
- * `reply` events; a retry only reschedules.
+ * firstResponseAt and moves slaDueAt to the resolution target, and opens a
+ * `new` case. Failed: the
+ * reason is kept, and a bot case whose answer failed goes to agents. An
+ * agent's reply that waits for another attempt or failed is the case's
+ * `replyIssue` (the inbox row and a toast show it) until one is delivered.
+ * Each is a `reply` event; a bot answer's retry only reschedules.
  */
 export function recordDelivery(props: RecordDeliveryProps): Promise<RecordedDelivery> {
   const caseId = props.reply.caseId;
@@ -46,8 +52,9 @@ export function recordDelivery(props: RecordDeliveryProps): Promise<RecordedDeli
   if (!caseId) return updateReply(props, now).then((reply) => ({ reply, case: null }));
   return props.store.exclusive(`case:${caseId}`, async () => {
     const reply = await updateReply(props, now);
-    if (!reply || props.outcome.kind === 'retry') return { reply, case: null };
-    const changed = await changeCase({ store: props.store, scope: allTeamsScope(), caseId, now, plan: (current) => deliveredChange(current, reply, props, now) });
+    if (!reply) return { reply, case: null };
+    const hoursOf = await loadTeamHours(props.store);
+    const changed = await changeCase({ store: props.store, scope: allTeamsScope(), caseId, now, plan: (current) => deliveredChange(current, reply, props, now, hoursOf) });
     return { reply, case: changed?.case ?? null };
   });
 }
@@ -58,12 +65,14 @@ async function updateReply(props: RecordDeliveryProps, now: Date): Promise<Messa
   const queued = { _id: reply._id, 'delivery.status': 'queued' };
   const messages = store.collections.messages;
   if (outcome.kind === 'retry') {
-    return messages.findOneAndUpdate(queued, { $set: { 'delivery.nextAttemptAt': outcome.nextAttemptAt, 'delivery.error': outcome.reason }, $inc: { 'delivery.attempts': 1 } }, { returnDocument: 'after' });
+    const unknownSince = { 'delivery.attemptStartedAt': outcome.unknownSince ?? null };
+    return messages.findOneAndUpdate(queued, { $set: { 'delivery.nextAttemptAt': outcome.nextAttemptAt, 'delivery.error': outcome.reason, ...unknownSince }, $inc: { 'delivery.attempts': outcome.notAnAttempt ? 0 : 1 } }, { returnDocument: 'after' });
   }
   if (outcome.kind === 'failed') {
-    return messages.findOneAndUpdate(queued, { $set: { 'delivery.status': 'failed', 'delivery.nextAttemptAt': null, 'delivery.error': outcome.reason }, $inc: { 'delivery.attempts': props.connector ? 1 : 0 } }, { returnDocument: 'after' });
+    return messages.findOneAndUpdate(queued, { $set: { 'delivery.status': 'failed', 'delivery.nextAttemptAt': null, 'delivery.error': outcome.reason, 'delivery.attemptStartedAt': null }, $inc: { 'delivery.attempts': props.connector ? 1 : 0 } }, { returnDocument: 'after' });
   }
-  const sent = { $set: { externalId: outcome.externalId, 'delivery.status': 'sent', 'delivery.sentAt': now, 'delivery.nextAttemptAt': null, 'delivery.error': null }, $inc: { 'delivery.attempts': 1 } };
+  const networkId = outcome.externalId === null ? {} : { externalId: outcome.externalId };
+  const sent = { $set: { ...networkId, 'delivery.status': 'sent', 'delivery.sentAt': now, 'delivery.nextAttemptAt': null, 'delivery.error': outcome.note ?? null, 'delivery.attemptStartedAt': null }, $inc: { 'delivery.attempts': 1 } };
   try {
     return await messages.findOneAndUpdate(queued, sent, { returnDocument: 'after' });
   } catch (error) {
@@ -74,23 +83,44 @@ async function updateReply(props: RecordDeliveryProps, now: Date): Promise<Messa
   }
 }
 
-function deliveredChange(current: CaseDocument, reply: MessageDocument, props: RecordDeliveryProps, now: Date): CaseChange {
+function deliveredChange(current: CaseDocument, reply: MessageDocument, props: RecordDeliveryProps, now: Date, hoursOf: HoursOf): CaseChange | null {
   const delivery = reply.delivery!;
   const actor: EventActor = props.connector ? { kind: 'connector', id: props.connector } : { kind: 'system', id: 'outbox' };
   const data: Record<string, unknown> = { replyId: reply._id, channel: reply.channel, status: delivery.status };
   const change: CaseChange = { set: {}, events: [{ type: 'reply', actor, data }] };
+  const byAgent = delivery.sender.kind === 'user';
+  if (props.outcome.kind === 'retry') {
+    // Still queued: the agents see that it waits, why, and until when (X's window or a backoff).
+    if (!byAgent) return null;
+    Object.assign(data, { status: 'waiting', reason: props.outcome.reason, retryAt: props.outcome.nextAttemptAt.toISOString() });
+    change.set.replyIssue = { replyId: reply._id, state: 'waiting', reason: props.outcome.reason, retryAt: props.outcome.nextAttemptAt, senderId: delivery.sender.id };
+    return change;
+  }
   if (props.outcome.kind === 'sent') {
+    if (current.replyIssue?.replyId === reply._id) change.set.replyIssue = null;
     data.externalId = `${reply.platform}:${reply.externalId}`;
     // The first response is a person's: the bot's answers and move-to-DM notes do not stop the agents' clock.
     if (delivery.sender.kind === 'user' && !current.firstResponseAt) {
-      Object.assign(change.set, { firstResponseAt: now, slaDueAt: slaDueAt(current.tier as Tier, current.createdAt, now, props.targets ?? DEFAULT_SLA), slaBreachedAt: null });
+      // The resolution target counts from the customer's first message, as the first-response one did.
+      // In the team's open hours, plus the time the clock stood still meanwhile; on a paused case it stays stopped.
+      const hours = hoursOf(current.team);
+      const due = slaDueAt(current.tier as Tier, current.firstMessageAt ?? current.createdAt, now, props.targets ?? DEFAULT_SLA, hours, current.slaPausedMs ?? 0);
+      Object.assign(change.set, { firstResponseAt: now, ...nextTargetClock(current, due, hours), slaBreachedAt: null });
     }
+    // An agent's answer that reached the customer opens a new case; a queued or failed one leaves it new, so the inbox still shows it unanswered.
+    if (delivery.sender.kind === 'user' && current.status === 'new') {
+      change.set.status = 'open';
+      change.events.push({ type: 'updated', actor: { kind: 'user', id: delivery.sender.id }, data: { status: { from: 'new', to: 'open' } } });
+    }
+    // A person answered: nothing of the customer's waits any more (their next message starts the wait again).
+    if (delivery.sender.kind === 'user' && current.waitingSince) change.set.waitingSince = null;
     return change;
   }
   data.reason = delivery.error;
+  if (byAgent) change.set.replyIssue = { replyId: reply._id, state: 'failed', reason: delivery.error ?? null, retryAt: null, senderId: delivery.sender.id };
   // The network refused the bot's answer or kept failing: the customer got nothing, so agents take the case.
   if (props.connector && delivery.sender.kind === 'system' && delivery.sender.id === 'bot') {
-    const handOff = handOffChange(current, props.agentTeam, 'the bot answer could not be delivered', now, props.targets ?? DEFAULT_SLA);
+    const handOff = handOffChange(current, props.agentTeam, 'the bot answer could not be delivered', now, props.targets ?? DEFAULT_SLA, hoursOf(props.agentTeam));
     if (handOff) return { set: handOff.set, inc: handOff.inc, events: [...change.events, ...handOff.events] };
   }
   return change;

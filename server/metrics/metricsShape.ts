@@ -17,7 +17,8 @@ export interface CaseMetrics {
   /** The period's ends (ISO-8601), null when open. */
   from: string | null;
   to: string | null;
-  cases: { total: number; byTier: Record<string, number>; byTeam: Record<string, number>; byStatus: Record<string, number> };
+  /** `suppressed`: cases a suppress decision (routing.md §2) kept out of the inboxes, counted in `total` too. */
+  cases: { total: number; suppressed: number; byTier: Record<string, number>; byTeam: Record<string, number>; byStatus: Record<string, number> };
   firstResponse: { byTier: Record<string, Percentiles>; byTeam: Record<string, Percentiles> };
   resolution: { byTier: Record<string, Percentiles>; byTeam: Record<string, Percentiles> };
   /** Escalated cases over all cases, by the tier that routing first chose. */

@@ -4,6 +4,8 @@ import { toSessionUser } from '../auth/sessionUser.js';
 import type { Session, SessionStore } from '../auth/sessions.js';
 import type { SessionUser } from './currentUser.js';
 import type { Store } from '../store/index.js';
+// Set beside the session cookie, readable by the page: it asks GET /api/session only when there may be a session, so a logged-out first load logs no 401.
+import { SIGNED_IN_COOKIE } from '../routes/session/signedInCookie.js';
 
 /** The session cookie's name. */
 export const SESSION_COOKIE = 'care_session';
@@ -56,12 +58,26 @@ export function currentSession(res: Response): Session | undefined {
   return res.locals.session as Session | undefined;
 }
 
-/** Sends the session cookie: httpOnly, SameSite=Lax, signed; Secure when the request came over TLS. */
+/** The app setting (true behind a TLS-terminating proxy, TRUST_PROXY) that makes session cookies Secure on every request. */
+export const SECURE_COOKIES = 'secure session cookies';
+
+/** Sends the session cookie: httpOnly, SameSite=Lax, signed; Secure when the request came over TLS or the app is behind a TLS proxy. */
 export function setSessionCookie(req: Request, res: Response, session: Session, secret: string, maxAgeMs: number): void {
-  res.cookie(SESSION_COOKIE, signValue(session.id, secret), { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', maxAge: maxAgeMs });
+  res.cookie(SESSION_COOKIE, signValue(session.id, secret), { httpOnly: true, sameSite: 'lax', secure: isSecure(req), path: '/', maxAge: maxAgeMs });
+  res.cookie(SIGNED_IN_COOKIE, '1', { httpOnly: false, sameSite: 'lax', secure: isSecure(req), path: '/', maxAge: maxAgeMs });
 }
 
 /** Tells the browser to drop the session cookie. */
 export function clearSessionCookie(req: Request, res: Response): void {
-  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/' });
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: isSecure(req), path: '/' });
+  clearSignedInCookie(req, res);
+}
+
+/** Drops the signed-in hint (a session that ended on the server, e.g. timed out, while the browser kept the hint). */
+export function clearSignedInCookie(req: Request, res: Response): void {
+  if (readCookie(req.headers.cookie, SIGNED_IN_COOKIE) !== undefined) res.clearCookie(SIGNED_IN_COOKIE, { sameSite: 'lax', secure: isSecure(req), path: '/' });
+}
+
+function isSecure(req: Request): boolean {
+  return req.secure || req.app.get(SECURE_COOKIES) === true;
 }

@@ -11,6 +11,7 @@ export interface PresentedCaseEvent {
   seq: number;
   type: CaseEventType;
   at: string;
-  actor: { kind: 'user' | 'system' | 'connector'; id: string | null };
+  /** `name`: a user actor's username, where the answer names people (GET /api/cases/:id). */
+  actor: { kind: 'user' | 'system' | 'connector'; id: string | null; name?: string };
   data: Record<string, unknown>;
 }

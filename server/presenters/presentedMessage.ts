@@ -1,4 +1,5 @@
 import type { Message } from '../routing/types.js';
+import type { PresentedMedia } from './mediaLinks.js';
 
 /*
  * A message of a case's thread as the API and the live events show it. Its
@@ -21,5 +22,5 @@ export interface PresentedReply extends Message {
   sentAt: string | null;
 }
 
-/** A message of a thread: the customer's as it came in (routing.md §1), or one of our replies with its delivery. */
-export type PresentedMessage = Message | PresentedReply;
+/** A message of a thread: the customer's as it came in (routing.md §1), or one of our replies with its delivery; `media`: its attachments as they may be shown (checked links and thumbnails). */
+export type PresentedMessage = (Message | PresentedReply) & { media: PresentedMedia[] };

@@ -1,3 +1,5 @@
+import type { TeamHours } from './teamHours.js';
+import type { AssignmentMode } from '../store/schemas/assignmentMode.js';
 import type { Role } from '../store/schemas/role.js';
 import type { Tier } from '../routing/types.js';
 
@@ -28,5 +30,15 @@ export interface PresentedTeam {
   name: string;
   displayName: string | null;
   tier: Tier;
+  /** How new and escalated cases find an agent. */
+  assignment: TeamAssignment;
+  /** When its response targets count (null: every hour). */
+  hours: TeamHours | null;
   createdAt: string;
+}
+
+/** A team's assignment mode and the most open cases an agent is given automatically (null: no limit). */
+export interface TeamAssignment {
+  mode: AssignmentMode;
+  capacity?: number | null;
 }

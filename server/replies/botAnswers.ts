@@ -2,9 +2,8 @@ import type { ResponseTargets } from '../cases/responseTargets.js';
 import { handOffBotCase } from '../commands/handOffBotCase.js';
 import { queueReply, type ReplySender } from '../commands/queueReply.js';
 import { ApiError } from '../errors.js';
-import { compileRuleSet, routeMessage, type CompiledRuleSet, type Message } from '../routing/index.js';
-import type { ActiveRuleSet } from '../ruleSets/activeRuleSet.js';
-import { allTeamsScope, fromMessageDocument, messageKey, type CaseDocument, type MessageDocument, type Store } from '../store/index.js';
+import type { IngestedOpening } from '../commands/ingestMessages.js';
+import { allTeamsScope, type CaseDocument, type MessageDocument, type Store } from '../store/index.js';
 
 /** The bot answers one author at most once in this long (a second question within it goes to agents). */
 export const BOT_ANSWER_WINDOW_MS = 24 * 3600_000;
@@ -17,10 +16,9 @@ export const MOVE_TO_DM_SENDER: ReplySender = { kind: 'system', id: 'move-to-dm'
 
 export interface AnswerNewCasesProps {
   store: Store;
-  rules: ActiveRuleSet;
   brandAccounts: ReadonlySet<string>;
-  /** Messages a batch has just stored; those that opened a case are answered. */
-  stored: readonly Message[];
+  /** The messages a batch has just stored that opened a case, with routing's decision (its reply text rendered). */
+  openings: readonly IngestedOpening[];
   /** Where a bot case goes when the bot does not answer it. */
   agentTeam: string;
   /** Whether a connector can send on the platform (without one the bot stays silent and the case waits in `bot`). */
@@ -37,45 +35,46 @@ export interface BotPass {
   replies: MessageDocument[];
 }
 
+/** A pass under way: also the customers already answered (before it, or by it) per automatic sender. */
+interface Pass extends BotPass {
+  answered: Set<string>;
+}
+
 /**
- * The automatic answers after ingestion. A tier-0 case gets its rule's
- * `reply.text` on its own channel, unless the bot already answered that
- * customer within the window, or the rule has no answer (or one that cannot
- * be sent): then the case goes to agents (tier 1, counted as escalated), so
- * no customer is left unanswered. A tier-2 case opened by a public post gets
- * its "move to DM" answer publicly at once. Nothing is answered on a
- * platform without a connector (nobody could send it), nor a message older
- * than BOT_MAX_AGE_MS: such a bot case waits in `bot` until the customer
- * writes again, which escalates it. One pass at a time, so two messages of
- * one author in one batch get one answer.
+ * The automatic answers after ingestion, from the decisions that opened the
+ * cases (nothing is routed again). A tier-0 case gets its rule's reply text
+ * on its own channel, unless the bot already answered that customer within
+ * the window, or the rule has no answer (or one that cannot be sent): then
+ * the case goes to agents (tier 1, counted as escalated), so no customer is
+ * left unanswered. A tier-2 case opened by a public post gets its "move to
+ * DM" answer publicly at once. A suppressed case gets nothing. Nothing is
+ * answered on a platform without a connector (nobody could send it), nor a
+ * message older than BOT_MAX_AGE_MS: such a bot case waits in `bot` until
+ * the customer writes again, which escalates it. One pass at a time, so two
+ * messages of one author in one batch get one answer.
  */
 export function answerNewCases(props: AnswerNewCasesProps): Promise<BotPass> {
   return props.store.exclusive('bot', () => answerAll(props));
 }
 
 async function answerAll(props: AnswerNewCasesProps): Promise<BotPass> {
-  const pass: BotPass = { caseIds: [], replies: [] };
+  const pass: Pass = { caseIds: [], replies: [], answered: new Set() };
   const now = props.now ?? new Date();
-  const recent = props.stored.filter((message) => props.canSend(message.platform) && now.getTime() - Date.parse(message.createdAt) <= BOT_MAX_AGE_MS);
-  const openings = await openingMessages(props.store, recent);
-  if (openings.length === 0) return pass;
-  const cases = await props.store.collections.cases.find(allTeamsScope(), { _id: { $in: openings.map((opening) => opening.caseId!) } });
-  const caseById = new Map(cases.map((doc) => [doc._id, doc]));
-  for (const opening of openings) {
-    const current = caseById.get(opening.caseId!);
-    if (!current || props.brandAccounts.has(`${current.platform}:${current.customer.id}`)) continue;
-    if (current.status === 'bot') await answerBotCase(props, pass, current, opening);
-    else if (current.tier === 2 && current.channel === 'public') await noteMoveToDm(props, pass, current, opening);
+  const answerable = props.openings.filter(({ case: opened, message }) => props.canSend(opened.platform) && now.getTime() - message.createdAt.getTime() <= BOT_MAX_AGE_MS && !props.brandAccounts.has(`${opened.platform}:${opened.customer.id}`));
+  pass.answered = await answeredRecently(props, answerable.map((opening) => opening.case), now);
+  for (const { case: opened, decision } of answerable) {
+    const text = decision.reply?.trim() ? decision.reply : undefined;
+    if (opened.status === 'bot') await answerBotCase(props, pass, opened, text);
+    else if (opened.status !== 'suppressed' && opened.tier === 2 && opened.channel === 'public') await noteMoveToDm(props, pass, opened, text);
   }
-  return pass;
+  return { caseIds: pass.caseIds, replies: pass.replies };
 }
 
-async function answerBotCase(props: AnswerNewCasesProps, pass: BotPass, current: CaseDocument, opening: MessageDocument): Promise<void> {
+async function answerBotCase(props: AnswerNewCasesProps, pass: Pass, current: CaseDocument, text: string | undefined): Promise<void> {
   const now = props.now ?? new Date();
-  const text = await renderedReply(props, opening);
   let reason: string | null = null;
   if (!text) reason = 'the rule has no bot answer';
-  else if (await answeredRecently(props, current, BOT_SENDER, now)) reason = `the bot already answered this customer within ${Math.round((props.windowMs ?? BOT_ANSWER_WINDOW_MS) / 3600_000)} h`;
+  else if (pass.answered.has(answerKey(current, BOT_SENDER))) reason = `the bot already answered this customer within ${Math.round((props.windowMs ?? BOT_ANSWER_WINDOW_MS) / 3600_000)} h`;
   else {
     try {
       await queued(props, pass, current, text, current.channel, BOT_SENDER);
@@ -92,61 +91,39 @@ async function answerBotCase(props: AnswerNewCasesProps, pass: BotPass, current:
  * A customer already asked (within the window) to move to DM is not asked again in public: once is
  * enough, and X refuses the same text twice from one account anyway (403 duplicate content).
  */
-async function noteMoveToDm(props: AnswerNewCasesProps, pass: BotPass, current: CaseDocument, opening: MessageDocument): Promise<void> {
-  const text = await renderedReply(props, opening);
-  if (text && !(await answeredRecently(props, current, MOVE_TO_DM_SENDER, props.now ?? new Date()))) await queued(props, pass, current, text, 'public', MOVE_TO_DM_SENDER);
+async function noteMoveToDm(props: AnswerNewCasesProps, pass: Pass, current: CaseDocument, text: string | undefined): Promise<void> {
+  if (text && !pass.answered.has(answerKey(current, MOVE_TO_DM_SENDER))) await queued(props, pass, current, text, 'public', MOVE_TO_DM_SENDER);
 }
 
-async function queued(props: AnswerNewCasesProps, pass: BotPass, current: CaseDocument, text: string, channel: 'public' | 'dm', sender: ReplySender): Promise<void> {
+async function queued(props: AnswerNewCasesProps, pass: Pass, current: CaseDocument, text: string, channel: 'public' | 'dm', sender: ReplySender): Promise<void> {
   const { reply } = await queueReply({ store: props.store, scope: allTeamsScope(), sender, caseId: current._id, text, channel, brandAccounts: props.brandAccounts, now: props.now });
   pass.caseIds.push(current._id);
   pass.replies.push(reply);
-}
-
-/** The stored messages of the batch that opened a case (they carry routing's decision), oldest first. */
-async function openingMessages(store: Store, stored: readonly Message[]): Promise<MessageDocument[]> {
-  const byPlatform = new Map<string, string[]>();
-  for (const message of stored) {
-    const key = messageKey(message);
-    byPlatform.set(key.platform, [...(byPlatform.get(key.platform) ?? []), key.externalId]);
-  }
-  const found: MessageDocument[] = [];
-  for (const [platform, externalIds] of byPlatform) {
-    found.push(...(await store.collections.messages.find({ platform, externalId: { $in: externalIds }, decision: { $ne: null }, caseId: { $ne: null } })));
-  }
-  return found.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  pass.answered.add(answerKey(current, sender));
 }
 
 /**
- * The reply text routing rendered for the message: the stored decision keeps
- * the rule, not the text, so the message is routed again with the version
- * that routed it (routing is pure), placeholders rendered as the router does.
+ * Which customers of these cases an automatic sender answered (queued or sent, not failed) within the window, as
+ * answerKey()s: one read per platform for the whole pass (any filter but an `_id` is a scan of all messages on FerretDB).
  */
-async function renderedReply(props: AnswerNewCasesProps, opening: MessageDocument): Promise<string | undefined> {
-  const routed = opening.decision!;
-  const compiled = await compiledVersion(props, routed.ruleSetVersion);
-  if (!compiled) return undefined;
-  const decision = routeMessage(compiled, fromMessageDocument(opening));
-  return decision.ruleId === (routed.ruleId ?? null) && decision.reply?.trim() ? decision.reply : undefined;
-}
-
-async function compiledVersion(props: AnswerNewCasesProps, version: number): Promise<CompiledRuleSet | null> {
-  const active = props.rules.get();
-  if (active.version === version) return active.compiled;
-  const stored = await props.store.collections.ruleSetVersions.findOne({ version });
-  return stored ? compileRuleSet(stored.ruleSet) : null;
-}
-
-/** Whether this automatic sender answered the customer (queued or sent, not failed) within the window. */
-async function answeredRecently(props: AnswerNewCasesProps, current: CaseDocument, sender: ReplySender, now: Date): Promise<boolean> {
+async function answeredRecently(props: AnswerNewCasesProps, cases: readonly CaseDocument[], now: Date): Promise<Set<string>> {
   const since = new Date(now.getTime() - (props.windowMs ?? BOT_ANSWER_WINDOW_MS));
-  const earlier = await props.store.collections.messages.findOne({
-    platform: current.platform,
-    'delivery.customerId': current.customer.id,
-    'delivery.sender.kind': sender.kind,
-    'delivery.sender.id': sender.id,
-    'delivery.status': { $in: ['queued', 'sent'] },
-    createdAt: { $gte: since },
-  });
-  return earlier !== null;
+  const answered = new Set<string>();
+  for (const platform of new Set(cases.map((doc) => doc.platform))) {
+    const customerIds = [...new Set(cases.filter((doc) => doc.platform === platform).map((doc) => doc.customer.id))];
+    const earlier = await props.store.collections.messages.find({
+      platform,
+      'delivery.customerId': { $in: customerIds },
+      'delivery.sender.kind': 'system',
+      'delivery.status': { $in: ['queued', 'sent'] },
+      createdAt: { $gte: since },
+    }, { fields: ['platform', 'delivery'] });
+    for (const reply of earlier) answered.add(`${reply.platform}\u0000${reply.delivery!.customerId}\u0000${reply.delivery!.sender.id}`);
+  }
+  return answered;
+}
+
+/** A customer answered by an automatic sender (its id: `bot`, `move-to-dm`). */
+function answerKey(current: CaseDocument, sender: ReplySender): string {
+  return `${current.platform}\u0000${current.customer.id}\u0000${sender.id}`;
 }

@@ -1,8 +1,10 @@
 import type { ResponseTargets } from '../cases/responseTargets.js';
 import { recordDelivery, type DeliveryOutcome, type RecordedDelivery } from '../commands/recordDelivery.js';
-import type { Connector } from '../connectors/connector.js';
+import { OutcomeUnknownError, WindowWaitError, type Connector } from '../connectors/connector.js';
+import { LeaseLostError } from '../leases/leaseErrors.js';
 import { logger } from '../logger.js';
-import type { MessageDocument, Store } from '../store/index.js';
+import { CHANNELS } from '../store/schemas/enums.js';
+import type { Filter, MessageDocument, Store } from '../store/index.js';
 import { failureReason, isRetryable } from './deliveryErrors.js';
 
 /** How often a reply is tried, and how long the outbox waits between tries (doubling, capped). */
@@ -35,77 +37,128 @@ const BATCH = 20;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const ERROR_PAUSE_MS = 5_000;
 
+/** A platform's channel whose replies go out one at a time, or (platform null) the replies no connector can send. */
+interface Lane {
+  key: string;
+  filter: Filter;
+}
+
+/** A lane's queued replies as one read found them. */
+interface LaneQueue {
+  /** At most BATCH, agents' replies first. */
+  due: MessageDocument[];
+  /** When the first reply not due yet is due. */
+  nextAt: Date | null;
+}
+
+/** A lane while it sends: `again` asks it to look at its queue once more before it stops. */
+interface LaneRun {
+  again: boolean;
+  done: Promise<void>;
+}
+
 /**
- * Sends queued replies through their platform's connector, oldest due first
- * (agents' before the bot's), one at a time (the connector's limiter paces
- * them anyway). The queue is the
- * stored `delivery` of each reply, so a restart resumes it; a transient
- * failure is tried again after a capped exponential backoff, up to
- * `maxAttempts`. Delivery is at least once: a crash between the network's
- * answer and recording it sends that reply again after the restart.
+ * Sends queued replies through their platform's connector, one at a time per
+ * lane, oldest due first (agents' before the bot's). A lane is a platform's
+ * channel (X: posts and DMs have their own windows and caps) and runs on its
+ * own: a lane whose send is slow, or whose window is spent, never holds
+ * another, not even replies queued after it started. Only the process holding
+ * the outbox's lease sends (each send proves it first), so two processes never
+ * send on one lane. The queue is the stored `delivery` of each reply, so a
+ * restart resumes it; a transient failure is tried again after a capped
+ * exponential backoff, up to `maxAttempts`. Delivery is at most once: each
+ * attempt is marked before it is sent (`attemptStartedAt`), and a reply whose
+ * attempt has no recorded answer (its response was lost, or the process died
+ * mid-send) is looked up on the network before it is sent again.
  */
 export class ReplyOutbox {
   private readonly retry: ReplyRetryPolicy;
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly running = new Map<string, LaneRun>();
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout; at: number }>();
   private stopped = false;
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: ReplyOutboxOptions) {
     this.retry = options.retry ?? DEFAULT_REPLY_RETRY;
   }
 
-  /** Looks at the queue now (a reply was queued, or the server started). */
+  /** Looks at every lane's queue now (a reply was queued, or the server started). */
   wake(): void {
     if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    clearTimeout(this.timer);
-    this.running = this.cycle().finally(() => {
-      this.running = null;
-      if (this.again) this.wake();
-    });
+    for (const lane of this.lanes()) this.runLane(lane);
+  }
+
+  /** Sends again after stop() (this process took the outbox's lease back). */
+  resume(): void {
+    this.stopped = false;
+    this.wake();
   }
 
   /** Stops sending: what is still queued stays queued for the next start. */
   async stop(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    for (const { timer } of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    await Promise.all([...this.running.values()].map((run) => run.done));
   }
 
-  /** Sends what is due, then sets the timer for what is due later; after a store error, looks again in a while. */
-  private async cycle(): Promise<void> {
+  /** One lane per channel of each platform a connector sends on, and one for the replies of platforms without a connector (they fail). */
+  private lanes(): Lane[] {
+    const platforms = [...new Set(this.options.connectors().map((connector) => connector.platform))];
+    return [
+      ...platforms.flatMap((platform) => CHANNELS.map((channel) => ({ key: `${platform}:${channel}`, filter: { platform, channel } }))),
+      { key: 'no-connector', filter: { platform: { $nin: platforms } } },
+    ];
+  }
+
+  private runLane(lane: Lane): void {
+    const current = this.running.get(lane.key);
+    if (current) {
+      current.again = true;
+      return;
+    }
+    this.clearTimer(lane.key);
+    const run: LaneRun = { again: false, done: Promise.resolve() };
+    run.done = this.cycle(lane, run).finally(() => {
+      this.running.delete(lane.key);
+      if (run.again && !this.stopped) this.runLane(lane);
+    });
+    this.running.set(lane.key, run);
+  }
+
+  /** Sends what is due in the lane, then sets its timer for what is due later; after a store error, looks again in a while. */
+  private async cycle(lane: Lane, run: LaneRun): Promise<void> {
     try {
-      await this.drain();
-      if (!this.again) await this.scheduleNext();
+      let queue: LaneQueue;
+      do {
+        run.again = false;
+        queue = await this.queued(lane);
+        for (const reply of queue.due) {
+          if (this.stopped) return;
+          await this.attempt(reply);
+        }
+        if (queue.due.length === BATCH) run.again = true;
+      } while (run.again && !this.stopped);
+      // Replies queued meanwhile woke the lane again (run.again): what is left is only what was not due yet.
+      if (queue.due.length === 0 && queue.nextAt) this.setTimer(lane, queue.nextAt.getTime() - Date.now());
+      else if (queue.due.length > 0) await this.scheduleNext(lane);
     } catch (error) {
-      logger.error({ err: error }, 'reply outbox failed; looking again shortly');
-      this.setTimer(ERROR_PAUSE_MS);
+      logger.error({ err: error, lane: lane.key }, 'reply outbox failed; looking again shortly');
+      this.setTimer(lane, ERROR_PAUSE_MS);
     }
   }
 
-  private async drain(): Promise<void> {
-    do {
-      this.again = false;
-      const due = await this.due();
-      for (const reply of due) {
-        if (this.stopped) return;
-        await this.attempt(reply);
-      }
-      if (due.length === BATCH) this.again = true;
-    } while (this.again && !this.stopped);
-  }
-
-  /** Replies due now: agents' first, then the automatic answers (a burst of bot answers never holds up an agent's reply it has not started on). */
-  private async due(): Promise<MessageDocument[]> {
-    const messages = this.options.store.collections.messages;
-    const dueBy = (kind: 'user' | 'system', limit: number) =>
-      messages.find({ 'delivery.status': 'queued', 'delivery.sender.kind': kind, 'delivery.nextAttemptAt': { $lte: new Date() } }, { sort: { 'delivery.nextAttemptAt': 1 }, limit });
-    const agents = await dueBy('user', BATCH);
-    return agents.length === BATCH ? agents : [...agents, ...(await dueBy('system', BATCH - agents.length))];
+  /**
+   * The lane's queue in one read (every other filter than an `_id` is a scan of all messages on FerretDB, and the
+   * outbox looks often): the replies due now, agents' first, then the automatic answers (a burst of bot answers never
+   * holds up an agent's reply it has not started on), and when the first of the others is due.
+   */
+  private async queued(lane: Lane): Promise<LaneQueue> {
+    const now = Date.now();
+    const queued = await this.options.store.collections.messages.find({ ...lane.filter, 'delivery.status': 'queued' }, { sort: { 'delivery.nextAttemptAt': 1 } });
+    const attemptAt = (reply: MessageDocument) => reply.delivery?.nextAttemptAt?.getTime() ?? Number.NaN;
+    const dueOf = (kind: 'user' | 'system') => queued.filter((reply) => reply.delivery?.sender.kind === kind && attemptAt(reply) <= now);
+    const later = queued.find((reply) => attemptAt(reply) > now);
+    return { due: [...dueOf('user'), ...dueOf('system')].slice(0, BATCH), nextAt: later ? new Date(attemptAt(later)) : null };
   }
 
   private async attempt(reply: MessageDocument): Promise<void> {
@@ -115,15 +168,18 @@ export class ReplyOutbox {
       outcome = { kind: 'failed', reason: NO_CONNECTOR };
     } else {
       try {
+        const unknownAttemptAt = await this.markAttempt(reply);
         const sent = await connector.send({
           channel: reply.channel,
           text: reply.text,
           ...(reply.channel === 'public' ? { inReplyTo: reply.inReplyTo ?? undefined } : { recipientId: reply.delivery!.customerId }),
+          ...(unknownAttemptAt ? { unknownAttemptAt } : {}),
         });
-        outcome = { kind: 'sent', externalId: sent.externalId };
+        outcome = sent.externalId === null ? { kind: 'sent', externalId: null, note: `probably sent: ${sent.probablySent}` } : { kind: 'sent', externalId: sent.externalId };
+        if (sent.externalId !== null && sent.settledBy === 'found') logger.info({ replyId: reply._id, externalId: sent.externalId }, 'reply whose outcome was unknown was found on the network: not sent again');
       } catch (error) {
-        // A send cut short by the server stopping is not the network's answer: leave the reply queued.
-        if (this.stopped) return;
+        // A send cut short by the server stopping, or refused because another process took the outbox's lease, is not the network's answer: leave the reply queued.
+        if (this.stopped || error instanceof LeaseLostError) return;
         outcome = this.failure(reply, error);
       }
     }
@@ -132,9 +188,30 @@ export class ReplyOutbox {
     this.options.delivered?.(recorded);
   }
 
+  /**
+   * Marks the attempt before it goes out (kept if an earlier one is still
+   * unsettled); returns when that earlier attempt started, so the connector
+   * looks for it before sending.
+   */
+  private async markAttempt(reply: MessageDocument): Promise<Date | undefined> {
+    const earlier = reply.delivery?.attemptStartedAt ?? undefined;
+    if (earlier) return earlier;
+    await this.options.store.collections.messages.findOneAndUpdate({ _id: reply._id, 'delivery.status': 'queued' }, { $set: { 'delivery.attemptStartedAt': new Date() } }, { returnDocument: 'after' });
+    return undefined;
+  }
+
   private failure(reply: MessageDocument, error: unknown): DeliveryOutcome {
     const attempts = reply.delivery!.attempts + 1;
     const reason = failureReason(error);
+    if (error instanceof WindowWaitError) {
+      // Nothing went out; an earlier attempt still unsettled stays so.
+      return { kind: 'retry', reason, nextAttemptAt: error.until, unknownSince: reply.delivery?.attemptStartedAt ?? undefined, notAnAttempt: true };
+    }
+    if (error instanceof OutcomeUnknownError) {
+      if (attempts >= this.retry.maxAttempts) return { kind: 'failed', reason: `outcome unknown after ${attempts} attempts: ${reason}; check the account on X before sending it again` };
+      const delay = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempts - 1));
+      return { kind: 'retry', reason, nextAttemptAt: new Date(Date.now() + delay), unknownSince: error.attemptAt };
+    }
     const retryable = (this.options.isRetryable ?? isRetryable)(error);
     if (!retryable) return { kind: 'failed', reason };
     if (attempts >= this.retry.maxAttempts) return { kind: 'failed', reason: `${reason} (gave up after ${attempts} attempts)` };
@@ -142,17 +219,31 @@ export class ReplyOutbox {
     return { kind: 'retry', reason, nextAttemptAt: new Date(Date.now() + delay) };
   }
 
-  /** Sets one timer for the next queued reply due later (a retry), if any. */
-  private async scheduleNext(): Promise<void> {
+  /** Sets the lane's timer for its next queued reply (a retry, or one queued since the lane last looked), if any. */
+  private async scheduleNext(lane: Lane): Promise<void> {
     if (this.stopped) return;
-    const [next] = await this.options.store.collections.messages.find({ 'delivery.status': 'queued' }, { sort: { 'delivery.nextAttemptAt': 1 }, limit: 1 });
+    const [next] = await this.options.store.collections.messages.find({ ...lane.filter, 'delivery.status': 'queued' }, { sort: { 'delivery.nextAttemptAt': 1 }, limit: 1 });
     const at = next?.delivery?.nextAttemptAt;
-    if (at) this.setTimer(at.getTime() - Date.now());
+    if (at) this.setTimer(lane, at.getTime() - Date.now());
   }
 
-  private setTimer(delayMs: number): void {
+  /** Wakes the lane after the delay, unless it is already to wake sooner. */
+  private setTimer(lane: Lane, delayMs: number): void {
     if (this.stopped) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.wake(), Math.min(MAX_TIMER_MS, Math.max(0, delayMs)));
+    const at = Date.now() + Math.max(0, delayMs);
+    const current = this.timers.get(lane.key);
+    if (current && current.at <= at) return;
+    this.clearTimer(lane.key);
+    const timer = setTimeout(() => {
+      this.timers.delete(lane.key);
+      if (!this.stopped) this.runLane(lane);
+    }, Math.min(MAX_TIMER_MS, at - Date.now()));
+    this.timers.set(lane.key, { timer, at });
+  }
+
+  private clearTimer(key: string): void {
+    clearTimeout(this.timers.get(key)?.timer);
+    this.timers.delete(key);
   }
 }
+

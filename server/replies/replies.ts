@@ -1,12 +1,13 @@
 import type { ResponseTargets } from '../cases/responseTargets.js';
 import { agentTeamOf } from '../commands/handOffBotCase.js';
 import { queueReply, type QueuedReply, type QueueReplyProps } from '../commands/queueReply.js';
+import { retryReply, type RetryReplyProps } from '../commands/retryReply.js';
 import type { Connector } from '../connectors/connector.js';
 import { logger } from '../logger.js';
-import type { Message } from '../routing/index.js';
+import type { IngestResult } from '../commands/ingestMessages.js';
 import type { ActiveRuleSet } from '../ruleSets/activeRuleSet.js';
 import { messageIdOf, type MessageDocument, type Store } from '../store/index.js';
-import { answerNewCases, BOT_ANSWER_WINDOW_MS } from './botAnswers.js';
+import { answerNewCases, BOT_ANSWER_WINDOW_MS, type BotPass } from './botAnswers.js';
 import { ReplyOutbox, type ReplyRetryPolicy } from './outbox.js';
 
 export interface RepliesOptions {
@@ -24,14 +25,17 @@ export interface RepliesOptions {
   targets?: ResponseTargets;
 }
 
-/** What the replies route needs: queue an agent's reply (the outbox sends it). */
+/** What the replies route needs: queue an agent's reply, or a failed one again (the outbox sends it). */
 export interface ReplyQueue {
   queue(props: Omit<QueueReplyProps, 'store' | 'brandAccounts'>): Promise<QueuedReply>;
+  retry(props: Omit<RetryReplyProps, 'store'>): Promise<QueuedReply>;
 }
 
 /** Replies, the bot's answers and their outbox, composed once by the server. */
 export class Replies implements ReplyQueue {
   private readonly outbox: ReplyOutbox;
+  /** Whether this process sends (ROLE=web only queues: a worker holding the outbox's lease sends). */
+  private sending = false;
 
   constructor(private readonly options: RepliesOptions) {
     this.outbox = new ReplyOutbox({
@@ -48,39 +52,56 @@ export class Replies implements ReplyQueue {
 
   /** Starts sending, beginning with what was queued before a restart. */
   start(): void {
-    this.outbox.wake();
+    this.sending = true;
+    this.outbox.resume();
+  }
+
+  /** Looks at the queue now, when this process sends (a worker polls it: other processes queue replies too). */
+  wake(): void {
+    if (this.sending) this.outbox.wake();
   }
 
   /** Stops sending (call before the connectors stop, so a send they cut short stays queued); what is queued waits for the next start. */
   stop(): Promise<void> {
+    this.sending = false;
     return this.outbox.stop();
   }
 
   async queue(props: Omit<QueueReplyProps, 'store' | 'brandAccounts'>): Promise<QueuedReply> {
     const queued = await queueReply({ ...props, store: this.options.store, brandAccounts: this.options.brandAccounts });
-    this.outbox.wake();
+    this.wake();
     return queued;
   }
 
-  /** After ingestion stored messages: the bot answers the cases they opened. Never throws (the messages are stored whatever happens here). */
-  async afterIngest(messages: readonly Message[], acceptedIds: readonly string[]): Promise<void> {
-    if (acceptedIds.length === 0) return;
-    const accepted = new Set(acceptedIds);
+  async retry(props: Omit<RetryReplyProps, 'store'>): Promise<QueuedReply> {
+    const requeued = await retryReply({ ...props, store: this.options.store });
+    this.wake();
+    return requeued;
+  }
+
+  /**
+   * After ingestion stored messages: the bot answers the cases they opened,
+   * from the decisions that opened them. Returns what it changed, for the
+   * one announcement after ingestion. Never throws (the messages are stored
+   * whatever happens here).
+   */
+  async afterIngest(ingested: Pick<IngestResult, 'openings'>): Promise<BotPass> {
+    if (ingested.openings.length === 0) return { caseIds: [], replies: [] };
     try {
       const pass = await answerNewCases({
         store: this.options.store,
-        rules: this.options.rules,
         brandAccounts: this.options.brandAccounts,
-        stored: messages.filter((message) => accepted.has(message.id)),
+        openings: ingested.openings,
         agentTeam: agentTeamOf(this.options.rules),
         canSend: (platform) => this.options.connectors().some((connector) => connector.platform === platform),
         windowMs: this.options.botWindowMs ?? BOT_ANSWER_WINDOW_MS,
         targets: this.options.targets,
       });
-      if (pass.replies.length > 0) this.outbox.wake();
-      if (pass.caseIds.length > 0) this.announce(pass.caseIds, pass.replies);
+      if (pass.replies.length > 0) this.wake();
+      return pass;
     } catch (error) {
       logger.error({ err: error }, 'bot answers failed; the cases wait in the inbox');
+      return { caseIds: [], replies: [] };
     }
   }
 

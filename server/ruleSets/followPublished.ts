@@ -1,4 +1,5 @@
 import { logger } from '../logger.js';
+import { judgeRuleSetRegexes } from '../regexChecks/judgeRuleSetRegexes.js';
 import type { Store } from '../store/index.js';
 import type { ActiveRuleSet } from './activeRuleSet.js';
 
@@ -16,6 +17,10 @@ export async function catchUpPublished(store: Store, rules: ActiveRuleSet): Prom
   const published = await store.collections.ruleSetVersions.findOne({ version: newest.version });
   // A publish in this process may have put it (or a newer one) in force meanwhile.
   if (!published || published.version <= rules.get().version) return false;
+  // Its expressions are judged off the event loop first (publishing judged them in the other process, not here):
+  // compiling then finds every verdict remembered instead of running recheck on this thread.
+  await judgeRuleSetRegexes(published.ruleSet);
+  if (published.version <= rules.get().version) return false;
   rules.replace(published.version, published.ruleSet);
   logger.info({ version: published.version, publishedBy: published.publishedBy }, 'rule set version published elsewhere now in force');
   return true;
@@ -24,8 +29,8 @@ export async function catchUpPublished(store: Store, rules: ActiveRuleSet): Prom
 /**
  * Several server processes may share one MongoDB: each checks every few
  * seconds for a newer version, so within FOLLOW_INTERVAL_MS of a publish
- * every process routes with it. The embedded backend is one process (its
- * LOCK file), where publishing swaps the router directly.
+ * every process routes with it. The embedded backend is one process (it
+ * holds the SQLite file's lock), where publishing swaps the router directly.
  */
 export function followPublishedVersions(store: Store, rules: ActiveRuleSet, intervalMs = FOLLOW_INTERVAL_MS): () => void {
   let running = false;

@@ -1,12 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestMessages } from '../../server/commands/ingestMessages.js';
 import type { Message } from '../../server/routing/index.js';
 import { ActiveRuleSet } from '../../server/ruleSets/activeRuleSet.js';
 import { compileRuleSet, type RuleSet } from '../../server/routing/index.js';
 import { allTeamsScope, openStore, type Store } from '../../server/store/index.js';
+import { freshStorePlace, type StorePlace } from '../support/testStore.js';
 
 const RULES: RuleSet = {
   rules: [
@@ -17,17 +15,17 @@ const RULES: RuleSet = {
 };
 const BRAND = 'x:1000';
 
-let dir: string;
+let place: StorePlace;
 let store: Store;
 let sequence = 0;
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ingest-'));
-  store = await openStore({ dataDir: dir });
+  place = await freshStorePlace(undefined, 'ingest');
+  store = await openStore(place.storeOptions);
 });
 afterEach(async () => {
   await store.close();
-  await rm(dir, { recursive: true, force: true });
+  await place.destroy();
 });
 
 function message(text: string, extra: Partial<Message> = {}): Message {
@@ -45,10 +43,12 @@ const eventsOf = (caseId: string) => store.collections.caseEvents.find({ caseId 
 describe('ingesting messages', () => {
   it('routes the first message of a thread into a new case with its rule and version', async () => {
     const first = message('I want a refund');
-    expect(await ingest([first])).toEqual({ accepted: [first.id], duplicates: [] });
+    expect(await ingest([first])).toMatchObject({ accepted: [first.id], duplicates: [] });
     const [opened] = await allCases();
     expect(opened).toMatchObject({ tier: 2, team: 'helpdesk', status: 'new', priority: 'high', tags: ['billing'], routing: { ruleId: 'billing-private', ruleSetVersion: 3 }, threadId: first.threadId, customer: { id: '42', handle: 'jane' }, messageCount: 1, lastEventSeq: 1 });
-    expect(opened!.slaDueAt).toEqual(new Date('2026-11-20T15:30:00Z'));
+    // The 30-minute target counts from when the customer wrote (14:00:01), not from when the case was stored (15:00).
+    expect(opened!.slaDueAt).toEqual(new Date('2026-11-20T14:30:01Z'));
+    expect(opened).toMatchObject({ firstMessageAt: new Date('2026-11-20T14:00:01Z'), waitingSince: new Date('2026-11-20T14:00:01Z') });
     const stored = await store.collections.messages.findOne({ externalId: first.id.slice(2) });
     expect(stored).toMatchObject({ caseId: opened!._id, decision: { ruleId: 'billing-private', tier: 2, ruleSetVersion: 3 } });
     expect(await eventsOf(opened!._id)).toEqual([expect.objectContaining({ seq: 1, type: 'created', data: expect.objectContaining({ messageId: first.id }) })]);
@@ -82,8 +82,8 @@ describe('ingesting messages', () => {
   it('stores each message once and reports duplicates, within a batch and across batches', async () => {
     const a = message('one');
     const b = message('two');
-    expect(await ingest([a, b, a])).toEqual({ accepted: [a.id, b.id], duplicates: [a.id] });
-    expect(await ingest([b, a])).toEqual({ accepted: [], duplicates: [b.id, a.id] });
+    expect(await ingest([a, b, a])).toMatchObject({ accepted: [a.id, b.id], duplicates: [a.id] });
+    expect(await ingest([b, a])).toEqual({ accepted: [], duplicates: [b.id, a.id], cases: [], stored: [], openings: [] });
     expect(await store.collections.messages.countDocuments({})).toBe(2);
     expect(await allCases()).toHaveLength(2);
   });
@@ -127,7 +127,7 @@ describe('ingesting messages', () => {
     await ingest([first]);
     const [opened] = await allCases();
     await store.collections.messages.deleteMany({}); // as if the process died after writing the case
-    expect(await ingest([first])).toEqual({ accepted: [first.id], duplicates: [] });
+    expect(await ingest([first])).toMatchObject({ accepted: [first.id], duplicates: [] });
     expect(await allCases()).toHaveLength(1);
     expect((await store.collections.messages.findOne({}))!.caseId).toBe(opened!._id);
   });

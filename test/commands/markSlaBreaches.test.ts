@@ -1,25 +1,23 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestMessages } from '../../server/commands/ingestMessages.js';
 import { markSlaBreaches } from '../../server/commands/markSlaBreaches.js';
 import { compileRuleSet, type Message, type RuleSet } from '../../server/routing/index.js';
 import { ActiveRuleSet } from '../../server/ruleSets/activeRuleSet.js';
 import { allTeamsScope, openStore, type Store } from '../../server/store/index.js';
+import { freshStorePlace, type StorePlace } from '../support/testStore.js';
 
 const RULES: RuleSet = { rules: [{ id: 'refunds', when: { field: 'text', op: 'containsAny', value: ['refund'] }, then: { tier: 2, team: 'helpdesk', priority: 'high' } }], fallback: { tier: 1, team: 'care' } };
 const OPENED = new Date('2026-11-20T15:00:00Z');
 
-let dir: string;
+let place: StorePlace;
 let store: Store;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'sla-'));
-  store = await openStore({ dataDir: dir });
+  place = await freshStorePlace(undefined, 'sla');
+  store = await openStore(place.storeOptions);
 });
 afterEach(async () => {
   await store.close();
-  await rm(dir, { recursive: true, force: true });
+  await place.destroy();
 });
 
 async function openCase(text: string, threadId: string): Promise<string> {

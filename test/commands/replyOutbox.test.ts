@@ -1,15 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ingestMessages } from '../../server/commands/ingestMessages.js';
+import { ingestMessages, type IngestedOpening } from '../../server/commands/ingestMessages.js';
 import { queueReply } from '../../server/commands/queueReply.js';
-import type { Connector, ConnectorHealth, OutgoingReply } from '../../server/connectors/connector.js';
+import { OutcomeUnknownError, WindowWaitError, type Connector, type ConnectorHealth, type OutgoingReply, type SendResult } from '../../server/connectors/connector.js';
 import { answerNewCases } from '../../server/replies/botAnswers.js';
 import { ReplyOutbox } from '../../server/replies/outbox.js';
 import { compileRuleSet, type Message, type RuleSet } from '../../server/routing/index.js';
 import { ActiveRuleSet } from '../../server/ruleSets/activeRuleSet.js';
 import { allTeamsScope, openStore, type MessageDocument, type Store } from '../../server/store/index.js';
+import { freshStorePlace, type StorePlace } from '../support/testStore.js';
 
 const RULES: RuleSet = {
   rules: [{ id: 'hours', when: { field: 'text', op: 'containsAny', value: ['opening hours'] }, then: { tier: 0, team: 'bot', reply: { text: 'Hi {{author.name}}, we open at 9.' } } }],
@@ -18,44 +16,47 @@ const RULES: RuleSet = {
 const rules = new ActiveRuleSet({ version: 1, ruleSet: RULES, compiled: compileRuleSet(RULES) });
 const BRAND = new Set(['x:1000']);
 
-/** A connector whose sends do what the test scripts: each call takes the next step (an id to answer, or an error to throw). */
+type Step = string | Error | Promise<string> | SendResult;
+
+/** A connector whose sends do what the test scripts: each call takes the next step (an id to answer, or an error to throw), or the step the script picks for the reply. */
 class ScriptedConnector implements Connector {
   readonly name = 'x';
   readonly platform = 'x';
   readonly sent: Array<{ reply: OutgoingReply; at: number }> = [];
-  constructor(private readonly steps: Array<string | Error | Promise<string>>) {}
+  constructor(private readonly steps: Step[] | ((reply: OutgoingReply) => Step | undefined)) {}
   start(): void {}
   async stop(): Promise<void> {}
   async pollOnce(): Promise<void> {}
   health(): ConnectorHealth {
-    return { name: this.name, status: 'ok', lastPollAt: null, streams: [] };
+    return { name: this.name, status: 'ok', lastPollAt: null, problem: null, streams: [] };
   }
-  async send(reply: OutgoingReply): Promise<{ externalId: string }> {
+  async send(reply: OutgoingReply): Promise<SendResult> {
     this.sent.push({ reply, at: Date.now() });
-    const step = this.steps.shift();
+    const step = typeof this.steps === 'function' ? this.steps(reply) : this.steps.shift();
     if (step === undefined) throw new Error('no step left');
     if (step instanceof Error) throw step;
+    if (typeof step === 'object' && !(step instanceof Promise)) return step;
     return { externalId: await step };
   }
 }
 
-let dir: string;
+let place: StorePlace;
 let store: Store;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'outbox-'));
-  store = await openStore({ dataDir: dir });
+  place = await freshStorePlace(undefined, 'outbox');
+  store = await openStore(place.storeOptions);
 });
 afterEach(async () => {
   await store.close();
-  await rm(dir, { recursive: true, force: true });
+  await place.destroy();
 });
 
 let sequence = 0;
-async function openCase(text: string, author = { id: '7', name: 'Jo' }, now = new Date()): Promise<{ caseId: string; message: Message }> {
+async function openCase(text: string, author = { id: '7', name: 'Jo' }, now = new Date()): Promise<{ caseId: string; message: Message; openings: IngestedOpening[] }> {
   const threadId = String(2000 + ++sequence);
   const message: Message = { id: `x:${threadId}`, platform: 'x', channel: 'public', text, createdAt: now.toISOString(), author, threadId };
-  await ingestMessages({ store, rules, brandAccounts: BRAND, messages: [message], now });
-  return { caseId: (await store.collections.cases.findOne(allTeamsScope(), { threadId }))!._id, message };
+  const { openings } = await ingestMessages({ store, rules, brandAccounts: BRAND, messages: [message], now });
+  return { caseId: (await store.collections.cases.findOne(allTeamsScope(), { threadId }))!._id, message, openings };
 }
 
 async function queued(caseId: string, text = 'We are on it.'): Promise<MessageDocument> {
@@ -64,7 +65,8 @@ async function queued(caseId: string, text = 'We are on it.'): Promise<MessageDo
 }
 
 async function settled(replyId: string): Promise<MessageDocument> {
-  const deadline = Date.now() + 5_000;
+  // A wait, not a speed check: FerretDB under a loaded test run can take seconds per write.
+  const deadline = Date.now() + 20_000;
   for (;;) {
     const reply = (await store.collections.messages.findOne({ _id: replyId }))!;
     if (reply.delivery!.status !== 'queued') return reply;
@@ -106,13 +108,106 @@ describe('the reply outbox', () => {
     const { caseId } = await openCase('a third question');
     const reply = await queued(caseId);
     let cut!: (error: Error) => void;
-    const outbox = outboxFor(new ScriptedConnector([new Promise<string>((_resolve, reject) => (cut = reject))]));
+    const connector = new ScriptedConnector([new Promise<string>((_resolve, reject) => (cut = reject))]);
+    const outbox = outboxFor(connector);
     outbox.wake();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    while (connector.sent.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     const stopping = outbox.stop();
     cut(new Error('the connector stopped'));
     await stopping;
     expect((await store.collections.messages.findOne({ _id: reply._id }))!.delivery).toMatchObject({ status: 'queued', attempts: 0 });
+  });
+
+  it('marks each attempt before it leaves; a reply left mid-send is looked up first on the next start, and found counts as sent', async () => {
+    const { caseId } = await openCase('a fourth question');
+    const reply = await queued(caseId);
+    let cut!: (error: Error) => void;
+    const crashing = new ScriptedConnector([new Promise<string>((_resolve, reject) => (cut = reject))]);
+    const first = outboxFor(crashing);
+    first.wake();
+    while (crashing.sent.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const markedBeforeSend = (await store.collections.messages.findOne({ _id: reply._id }))!.delivery!.attemptStartedAt;
+    const stopping = first.stop();
+    cut(new Error('the process died'));
+    await stopping;
+    expect(markedBeforeSend).toBeInstanceOf(Date);
+    expect(crashing.sent[0]!.reply).not.toHaveProperty('unknownAttemptAt');
+
+    const restarted = new ScriptedConnector([{ externalId: '777', settledBy: 'found' }]);
+    const second = outboxFor(restarted);
+    second.wake();
+    const sent = await settled(reply._id);
+    await second.stop();
+    expect(restarted.sent[0]!.reply.unknownAttemptAt).toEqual(markedBeforeSend);
+    expect(sent).toMatchObject({ externalId: '777', delivery: { status: 'sent', attemptStartedAt: null } });
+  });
+
+  it('keeps an unknown outcome unknown across tries and gives up saying so; "probably sent" is recorded as sent', async () => {
+    const { caseId } = await openCase('a fifth question');
+    const unknown = await queued(caseId, 'unknown one');
+    const probable = await queued(caseId, 'probable one');
+    const at = new Date('2026-12-03T08:00:00Z');
+    const lost = () => new OutcomeUnknownError('no answer from X', at);
+    const connector = new ScriptedConnector([lost(), { externalId: null, probablySent: 'X refused it as a duplicate' }, lost(), lost()]);
+    const outbox = outboxFor(connector);
+    outbox.wake();
+    const failed = await settled(unknown._id);
+    const sent = await settled(probable._id);
+    await outbox.stop();
+    expect(failed.delivery).toMatchObject({ status: 'failed', attempts: 3, error: 'outcome unknown after 3 attempts: no answer from X; check the account on X before sending it again' });
+    expect(connector.sent.filter((call) => call.reply.text === 'unknown one').map((call) => call.reply.unknownAttemptAt)).toEqual([undefined, at, at]);
+    expect(sent).toMatchObject({ externalId: `reply-${probable._id}`, delivery: { status: 'sent', error: 'probably sent: X refused it as a duplicate' } });
+  });
+
+  it('a spent window is not an attempt: the reply waits until it opens, saying why', async () => {
+    const { caseId } = await openCase('a seventh question');
+    const reply = await queued(caseId, 'after the window');
+    const opens = new Date(Date.now() + 3_600_000);
+    const outbox = outboxFor(new ScriptedConnector([new WindowWaitError('waiting for X\'s post window, which opens again at …', opens)]));
+    outbox.wake();
+    for (;;) {
+      const current = (await store.collections.messages.findOne({ _id: reply._id }))!;
+      if (current.delivery!.error) {
+        expect(current.delivery).toMatchObject({ status: 'queued', attempts: 0, nextAttemptAt: opens, attemptStartedAt: null, error: 'waiting for X\'s post window, which opens again at …' });
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await outbox.stop();
+  });
+
+  it('runs one lane per channel: a DM still on the network holds no public reply, not even one queued after it left', async () => {
+    const { caseId } = await openCase('a sixth question');
+    const { reply: dm } = await queueReply({ store, scope: allTeamsScope(), sender: { kind: 'user', id: 'u1' }, caseId, text: 'by DM', channel: 'dm', brandAccounts: BRAND });
+    const firstPublic = await queued(caseId, 'in public');
+    let releaseDm!: (id: string) => void;
+    const dmAnswer = new Promise<string>((resolve) => (releaseDm = resolve));
+    const publicIds = ['900', '902'];
+    const connector = new ScriptedConnector((reply) => (reply.channel === 'dm' ? dmAnswer : publicIds.shift()));
+    const outbox = outboxFor(connector);
+    outbox.wake();
+    expect(await settled(firstPublic._id)).toMatchObject({ externalId: '900', delivery: { status: 'sent' } });
+    while (!connector.sent.some((call) => call.reply.channel === 'dm')) await new Promise((resolve) => setTimeout(resolve, 5));
+    const laterPublic = await queued(caseId, 'in public, later');
+    outbox.wake();
+    expect(await settled(laterPublic._id)).toMatchObject({ externalId: '902', delivery: { status: 'sent' } });
+    expect((await store.collections.messages.findOne({ _id: dm._id }))!.delivery!.status).toBe('queued');
+    releaseDm('901');
+    expect(await settled(dm._id)).toMatchObject({ externalId: '901' });
+    await outbox.stop();
+    expect(connector.sent.filter((call) => call.reply.channel === 'dm')).toHaveLength(1);
+  });
+
+  it('fails the replies of a platform no connector sends on, without holding the others', async () => {
+    const { caseId } = await openCase('an eighth question');
+    const orphan = await queued(caseId, 'nowhere to go');
+    await store.collections.messages.findOneAndUpdate({ _id: orphan._id }, { $set: { platform: 'mastodon' } });
+    const reply = await queued(caseId, 'to X');
+    const outbox = outboxFor(new ScriptedConnector(['903']));
+    outbox.wake();
+    expect((await settled(orphan._id)).delivery).toMatchObject({ status: 'failed', error: 'no connector for platform' });
+    expect(await settled(reply._id)).toMatchObject({ externalId: '903' });
+    await outbox.stop();
   });
 });
 
@@ -121,21 +216,21 @@ describe('the bot', () => {
     const t0 = new Date('2026-11-20T09:00:00Z');
     const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
     const author = { id: '77', name: 'Ada' };
-    const answer = (message: Message, now: Date) => answerNewCases({ store, rules, brandAccounts: BRAND, stored: [message], agentTeam: 'care', canSend: () => true, windowMs: 30 * 60_000, now });
+    const answer = (openings: IngestedOpening[], now: Date) => answerNewCases({ store, brandAccounts: BRAND, openings, agentTeam: 'care', canSend: () => true, windowMs: 30 * 60_000, now });
 
     const first = await openCase('opening hours?', author, t0);
-    expect((await answer(first.message, t0)).replies.map((reply) => reply.text)).toEqual(['Hi Ada, we open at 9.']);
+    expect((await answer(first.openings, t0)).replies.map((reply) => reply.text)).toEqual(['Hi Ada, we open at 9.']);
     const second = await openCase('opening hours on sunday?', author, later(10));
-    expect(await answer(second.message, later(10))).toMatchObject({ caseIds: [second.caseId], replies: [] });
+    expect(await answer(second.openings, later(10))).toMatchObject({ caseIds: [second.caseId], replies: [] });
     const third = await openCase('and the opening hours tomorrow?', author, later(45));
-    expect((await answer(third.message, later(45))).replies).toHaveLength(1);
+    expect((await answer(third.openings, later(45))).replies).toHaveLength(1);
     expect(await store.collections.cases.findOne(allTeamsScope(), { _id: second.caseId })).toMatchObject({ status: 'new', tier: 1, team: 'care' });
     expect(await store.collections.cases.findOne(allTeamsScope(), { _id: third.caseId })).toMatchObject({ status: 'bot', tier: 0 });
   });
 
   it('stays silent where no connector can send', async () => {
     const opened = await openCase('opening hours?');
-    expect(await answerNewCases({ store, rules, brandAccounts: BRAND, stored: [opened.message], agentTeam: 'care', canSend: () => false })).toEqual({ caseIds: [], replies: [] });
+    expect(await answerNewCases({ store, brandAccounts: BRAND, openings: opened.openings, agentTeam: 'care', canSend: () => false })).toEqual({ caseIds: [], replies: [] });
     expect(await store.collections.cases.findOne(allTeamsScope(), { _id: opened.caseId })).toMatchObject({ status: 'bot', lastEventSeq: 1 });
   });
 });

@@ -4,18 +4,17 @@
  * on cases opened by real ingestion. A case a user may not see is a 404,
  * whatever the role; marketing sees public threads outside tier 2 only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INGEST_TOKEN, send, startCareServer, type CareServer, type Client } from './careClient.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { INGEST_TOKEN, send, useCareServer, type Client } from './careClient.js';
 
 type Who = 'anonymous' | 'admin' | 'ana' | 'hugo' | 'mia';
 const EVERYONE: Who[] = ['anonymous', 'admin', 'ana', 'hugo', 'mia'];
 
-let care: CareServer;
 let clients: Record<Who, Client>;
 const cases = { care: '', social: '', helpdesk: '', dm: '', bot: '' };
 
+const care = useCareServer();
 beforeAll(async () => {
-  care = await startCareServer();
   clients = {
     anonymous: care.anonymous(),
     admin: await care.login('admin'),
@@ -28,9 +27,6 @@ beforeAll(async () => {
   cases.helpdesk = await care.openCase('I want a refund');
   cases.dm = await care.openCase('hello, a private question', { channel: 'dm' });
   cases.bot = await care.openCase('what are your opening hours?');
-});
-afterAll(async () => {
-  await care.stop();
 });
 
 /** Every case id a client gets from GET /api/cases (all pages). */

@@ -1,7 +1,9 @@
 /** Helpers of the session, cases and monitor API tests (not a test file itself): a real server, logged-in clients, cases made by real ingestion. */
+import { afterAll, beforeAll } from 'vitest';
 import { hashPassword } from '../../server/auth/passwords.js';
 import { threadIdOf } from '../../server/cases/newCase.js';
 import { allTeamsScope, type Role, type Store } from '../../server/store/index.js';
+import type { ServerOptions } from '../../server/server.js';
 import { startTestServer } from '../server/startTestServer.js';
 
 export const INGEST_TOKEN = 'ingest-token-for-case-tests';
@@ -25,33 +27,96 @@ export interface Client {
   delete(path: string, csrf?: CsrfMode): Promise<Reply>;
 }
 
-export type CareServer = Awaited<ReturnType<typeof startCareServer>>;
+export type CareServer = ReturnType<typeof careApi>;
+type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 /** The real server (embedded store, demo users) routing with test/routes/fixtures/teams.rules.json: "refund" → helpdesk (tier 2), "broken" → social, "opening hours" → bot, else care. */
-export async function startCareServer(env: Record<string, string> = {}) {
-  const server = await startTestServer({ INGEST_TOKEN, RULES_FILE: 'test/routes/fixtures/teams.rules.json', ...env });
+export async function startCareServer(env: Record<string, string> = {}, options: ServerOptions = {}): Promise<CareServer> {
+  const server = await startTestServer({ INGEST_TOKEN, RULES_FILE: 'test/routes/fixtures/teams.rules.json', ...env }, options);
+  return careApi(() => server);
+}
+
+/**
+ * One care server for the file (or the describe block) it is called in: started in a beforeAll, stopped in an afterAll.
+ * `care` works in the tests and in the hooks registered after this call; `care.loggedIn(username)`, called beside
+ * `useCareServer`, gives that user's session, logged in (password `demo`) when the server starts.
+ */
+export function useCareServer(env: Record<string, string> = {}, options: ServerOptions = {}) {
+  let running: CareServer | undefined;
+  const sessions = new Map<string, Client | undefined>();
+  beforeAll(async () => {
+    const started = await startCareServer(env, options);
+    running = started;
+    await Promise.all([...sessions.keys()].map(async (username) => sessions.set(username, await started.login(username))));
+  });
+  afterAll(async () => {
+    await running?.stop();
+  });
+  const current = (): CareServer => {
+    if (!running) throw new Error('the care server is not running: use it in tests, or in hooks registered after useCareServer');
+    return running;
+  };
+  // Object.assign, not a spread: a spread would read the getters now, before the server runs.
+  return Object.assign(careApi(() => current().server), {
+    /** The session of a demo user, logged in when the server starts; call it where useCareServer is called. */
+    loggedIn(username: string): Client {
+      if (running) throw new Error(`loggedIn('${username}') after the server started: call it beside useCareServer, or use care.login`);
+      sessions.set(username, undefined);
+      return sessionOf(() => sessions.get(username) ?? fail(`${username} was not logged in: the server did not start`));
+    },
+  });
+}
+
+function fail(message: string): never {
+  throw new Error(message);
+}
+
+/** The test API of a running server: `server` is read at each use, so it may be one a beforeAll starts later. */
+function careApi(serverOf: () => TestServer) {
   return {
-    server,
-    url: server.url,
-    store: server.store,
+    get server() {
+      return serverOf();
+    },
+    get url() {
+      return serverOf().url;
+    },
+    get store() {
+      return serverOf().store;
+    },
     /** A logged-out client. */
-    anonymous: (): Client => clientFor(server.url, null, null),
+    anonymous: (): Client => clientFor(serverOf().url, null, null),
     /** Logs in through POST /api/session (password `demo` unless given); throws unless it answers 200. */
     async login(username: string, password = 'demo'): Promise<Client> {
-      const reply = await send(server.url, 'POST', '/api/session', { username, password }, {});
+      const reply = await send(serverOf().url, 'POST', '/api/session', { username, password }, {});
       if (reply.status !== 200) throw new Error(`login as ${username} failed: ${reply.status} ${JSON.stringify(reply.body)}`);
-      return clientFor(server.url, sessionCookieOf(reply.headers), reply.body.csrfToken);
+      return clientFor(serverOf().url, sessionCookieOf(reply.headers), reply.body.csrfToken);
     },
     /** Opens a case through POST /api/messages and returns its id. */
     async openCase(text: string, overrides: Record<string, unknown> = {}): Promise<string> {
       const message = customerMessage(text, overrides);
-      await ingest(server.url, [message]);
-      return caseOf(server.store, message);
+      await ingest(serverOf().url, [message]);
+      return caseOf(serverOf().store, message);
     },
     /** The id of the case a message's thread is in. */
-    caseOf: (message: { id: string; platform: string; threadId?: string }) => caseOf(server.store, message),
-    ingest: (messages: unknown[]) => ingest(server.url, messages),
-    stop: () => server.stop(),
+    caseOf: (message: { id: string; platform: string; threadId?: string }) => caseOf(serverOf().store, message),
+    ingest: (messages: unknown[]) => ingest(serverOf().url, messages),
+    stop: () => serverOf().stop(),
+  };
+}
+
+/** A client that is whichever client `current` gives at each use. */
+function sessionOf(current: () => Client): Client {
+  return {
+    get cookie() {
+      return current().cookie;
+    },
+    get csrfToken() {
+      return current().csrfToken;
+    },
+    get: (path) => current().get(path),
+    post: (path, body, csrf) => current().post(path, body, csrf),
+    patch: (path, body, csrf) => current().patch(path, body, csrf),
+    delete: (path, csrf) => current().delete(path, csrf),
   };
 }
 

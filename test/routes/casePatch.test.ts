@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCareServer, type CareServer, type Client } from './careClient.js';
+import { describe, expect, it } from 'vitest';
+import { useCareServer, type Client } from './careClient.js';
 
-let care: CareServer;
-let ana: Client;
-let hugo: Client;
-beforeAll(async () => {
-  care = await startCareServer();
-  ana = await care.login('ana');
-  hugo = await care.login('hugo');
-});
-afterAll(async () => {
-  await care.stop();
-});
+const care = useCareServer();
+const ana = care.loggedIn('ana');
+const hugo = care.loggedIn('hugo');
 
 async function detail(client: Client, id: string) {
   const reply = await client.get(`/api/cases/${id}`);
@@ -37,7 +29,7 @@ describe('PATCH /api/cases/:id', () => {
       seq: 2,
       type: 'updated',
       at: reply.body.case.updatedAt,
-      actor: { kind: 'user', id: session.user.id },
+      actor: { kind: 'user', id: session.user.id, name: 'ana' },
       data: {
         status: { from: 'new', to: 'pending' },
         priority: { from: 'normal', to: 'high' },

@@ -3,20 +3,13 @@
  * replayed with the version that routed it, every rule up to the deciding one
  * with why it did not match.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { send, startCareServer, type CareServer, type Client } from './careClient.js';
+import { describe, expect, it } from 'vitest';
+import { send, useCareServer, type Client } from './careClient.js';
 
-let care: CareServer;
-let admin: Client;
-let ana: Client;
-beforeAll(async () => {
-  // Version 1 (test/routes/fixtures/teams.rules.json): hours, refunds, outage, else care.
-  care = await startCareServer();
-  [admin, ana] = await Promise.all([care.login('admin'), care.login('ana')]);
-});
-afterAll(async () => {
-  await care.stop();
-});
+// Version 1 (test/routes/fixtures/teams.rules.json): hours, refunds, outage, else care.
+const care = useCareServer();
+const admin = care.loggedIn('admin');
+const ana = care.loggedIn('ana');
 
 async function traceOf(client: Client, caseId: string) {
   const reply = await client.get(`/api/cases/${caseId}`);

@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listCases } from '../../server/cases/listCases.js';
 import { allTeamsScope, UnsafeQueryError } from '../../server/store/index.js';
-import { customerMessage, startCareServer, type CareServer, type Client } from './careClient.js';
+import { customerMessage, useCareServer, type Client } from './careClient.js';
 
-let care: CareServer;
-let admin: Client;
-let ana: Client;
-beforeAll(async () => {
-  care = await startCareServer();
-  admin = await care.login('admin');
-  ana = await care.login('ana');
-});
-afterAll(async () => {
-  await care.stop();
-});
+const care = useCareServer();
+const admin = care.loggedIn('admin');
+const ana = care.loggedIn('ana');
 
 /** Every case a client lists with the query, page by page (`limit` per page). */
 async function allPages(client: Client, query: string): Promise<Array<{ id: string; lastActivityAt: string }>> {
@@ -44,11 +36,17 @@ describe('GET /api/cases', () => {
       channel: 'public',
       platform: 'chat',
       threadId: expect.any(String),
-      customer: { id: 'cust-42', handle: 'jane', name: 'Jane Doe' },
+      customer: { id: 'cust-42', handle: 'jane', name: 'Jane Doe', followers: null, vip: false },
       preview: 'the app is broken',
       routing: { ruleId: 'outage', ruleSetVersion: 1 },
       slaDueAt: expect.stringMatching(/Z$/),
+      slaState: 'due',
+      slaRemainingMs: null,
+      snoozedUntil: null,
       firstResponseAt: null,
+      replyIssue: null,
+      firstMessageAt: expect.stringMatching(/Z$/),
+      waitingSince: expect.stringMatching(/Z$/),
       createdAt: expect.stringMatching(/Z$/),
       updatedAt: expect.stringMatching(/Z$/),
       version: 1,
@@ -56,13 +54,16 @@ describe('GET /api/cases', () => {
       messageCount: 1,
       lastActivityAt: expect.stringMatching(/Z$/),
       resolvedAt: null,
+      erasedAt: null,
     });
   });
 
   it('lists newest activity first and pages with the cursor, each case once', async () => {
     const opened: string[] = [];
-    for (let minute = 0; minute < 5; minute++) {
-      opened.push(await care.openCase('paging', { createdAt: `2031-01-01T00:0${minute}:00Z` }));
+    // Seconds apart, from now: the server refuses instants more than a few minutes ahead.
+    const start = Date.now();
+    for (let second = 0; second < 5; second++) {
+      opened.push(await care.openCase('paging', { createdAt: new Date(start + second * 1000).toISOString() }));
     }
     const listed = await allPages(ana, 'limit=2');
     const ids = listed.map((item) => item.id);
@@ -74,7 +75,8 @@ describe('GET /api/cases', () => {
 
   it('pages through cases with the same activity time by id', async () => {
     const opened: string[] = [];
-    for (let i = 0; i < 3; i++) opened.push(await care.openCase('same time', { createdAt: '2030-06-01T00:00:00Z' }));
+    const sameTime = new Date().toISOString();
+    for (let i = 0; i < 3; i++) opened.push(await care.openCase('same time', { createdAt: sameTime }));
     const listed = (await allPages(admin, 'limit=1&team=care')).map((item) => item.id);
     expect(listed.filter((id) => opened.includes(id))).toEqual([...opened].sort().reverse());
   });
@@ -97,8 +99,8 @@ describe('GET /api/cases', () => {
     expect(reply.body.error.details).toEqual(expect.arrayContaining([
       { pointer: '/limit', message: 'must be >= 1' },
       { pointer: '/tier', message: 'must be one of 0, 1, 2' },
-      { pointer: '/status', message: 'must be one of "new", "open", "pending", "resolved", "bot"' },
-      { pointer: '/sort', message: 'must be one of "activity", "due"' },
+      { pointer: '/status', message: 'must be one of "new", "open", "pending", "resolved", "bot", "suppressed"' },
+      { pointer: '/sort', message: 'must be one of "activity", "due", "priority"' },
       { pointer: '/order', message: 'is not a known property here' },
     ]));
     expect((await admin.get('/api/cases?limit=101')).status).toBe(400);
@@ -238,7 +240,7 @@ describe('case preview', () => {
   it('is shown to the case team unmasked, while the monitor shows no preview and masks the text', async () => {
     const text = 'the app is broken, call me at +44 20 7946 0958';
     // The newest activity of the file's cases, so it is on the monitor's first page.
-    const id = await care.openCase(text, { createdAt: '2032-01-01T00:00:00Z' });
+    const id = await care.openCase(text, { createdAt: new Date(Date.now() + 60_000).toISOString() });
     const inbox = (await admin.get('/api/cases?team=social&limit=100')).body.cases.find((item: Listed) => item.id === id);
     expect(inbox.preview).toBe(text);
     const threads = (await admin.get('/api/monitor/threads?limit=10')).body.threads as Array<Record<string, unknown> & { id: string; messages: Array<{ text: string }> }>;
@@ -250,9 +252,38 @@ describe('case preview', () => {
 });
 
 describe('GET /api/cases/:id', () => {
+  it('shows attachments as checked media: http(s) links only, thumbnails only from X\'s media host, raw attachments kept', async () => {
+    const attachments = [
+      { type: 'photo', url: 'https://pbs.twimg.com/media/kettle.jpg', altText: 'a cracked kettle' },
+      { type: 'video', url: 'https://video.example/clip.mp4', preview_image_url: 'https://pbs.twimg.com/ext/clip.jpg' },
+      { type: 'photo', url: 'https://tracker.example/pixel.png' },
+      { type: 'photo', url: 'javascript:alert(1)', previewUrl: 'data:image/png;base64,AAAA' },
+      { type: 'photo', url: 'https://user:secret@pbs.twimg.com/media/x.jpg' },
+      { url: 'http://shop.example/receipt.pdf' },
+    ];
+    const message = { ...customerMessage('here is the photo'), attachments };
+    await care.ingest([message]);
+    const reply = await ana.get(`/api/cases/${await care.caseOf(message)}`);
+    const shown = reply.body.messages.find((item: { id: string }) => item.id === message.id);
+    expect(shown.attachments).toEqual(attachments);
+    expect(shown.media).toEqual([
+      { type: 'photo', url: 'https://pbs.twimg.com/media/kettle.jpg', thumbnailUrl: 'https://pbs.twimg.com/media/kettle.jpg', altText: 'a cracked kettle' },
+      { type: 'video', url: 'https://video.example/clip.mp4', thumbnailUrl: 'https://pbs.twimg.com/ext/clip.jpg', altText: null },
+      { type: 'photo', url: 'https://tracker.example/pixel.png', thumbnailUrl: null, altText: null },
+      { type: 'photo', url: null, thumbnailUrl: null, altText: null },
+      { type: 'photo', url: null, thumbnailUrl: null, altText: null },
+      { type: 'unknown', url: 'http://shop.example/receipt.pdf', thumbnailUrl: null, altText: null },
+    ]);
+    // The page may load images from that host and no other.
+    const page = await fetch(`${care.url}/`);
+    await page.arrayBuffer();
+    expect(page.headers.get('content-security-policy')).toMatch(/img-src 'self' data: https:\/\/pbs\.twimg\.com(;|$)/);
+  });
+
   it('returns the case with its messages oldest first and its events in seq order', async () => {
     const first = customerMessage('my order never came', { createdAt: '2026-11-21T10:05:00Z' });
-    const earlier = customerMessage('earlier in the thread', { createdAt: '2026-11-21T10:00:00Z', threadId: first.id.slice('chat:'.length) });
+    // The same customer (one case per customer conversation).
+    const earlier = customerMessage('earlier in the thread', { createdAt: '2026-11-21T10:00:00Z', threadId: first.id.slice('chat:'.length), author: first.author });
     await care.ingest([first]);
     await care.ingest([earlier]);
     const id = await care.caseOf(first);
@@ -260,7 +291,8 @@ describe('GET /api/cases/:id', () => {
     expect(reply.status).toBe(200);
     expect(reply.body.case).toMatchObject({ id, team: 'care', messageCount: 2 });
     expect(reply.body.messages.map((message: { id: string }) => message.id)).toEqual([earlier.id, first.id]);
-    expect(reply.body.messages[1]).toEqual({ ...first, attachments: undefined });
+    // Ingestion adds the kind the router reads when the sender gave none (routing.md §1).
+    expect(reply.body.messages[1]).toEqual({ ...first, kind: 'post', attachments: undefined, media: [] });
     expect(reply.body.events.map((event: { seq: number; type: string }) => [event.seq, event.type])).toEqual([[1, 'created'], [2, 'message']]);
     expect(reply.body.events[0]).toMatchObject({ caseId: id, actor: { kind: 'system', id: 'ingest' }, data: { messageId: first.id } });
   });

@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SLA } from '../../server/cases/sla.js';
 import { allTeamsScope } from '../../server/store/index.js';
 import { TestSockets } from '../realtime/testSockets.js';
 import { newCase } from '../store/factories.js';
-import { startCareServer, type CareServer, type Client } from './careClient.js';
+import { useCareServer, type Client } from './careClient.js';
 
-let care: CareServer;
 const sockets = new TestSockets();
-beforeAll(async () => {
-  care = await startCareServer();
-});
+const care = useCareServer();
 afterAll(async () => {
   sockets.closeAll();
-  await care.stop();
 });
 
 /** A Socket.IO client of the logged-in user, recording every event it gets. */

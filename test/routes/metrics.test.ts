@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allTeamsScope } from '../../server/store/index.js';
-import { startCareServer, type CareServer } from './careClient.js';
+import { useCareServer } from './careClient.js';
 
-let care: CareServer;
-beforeAll(async () => {
-  care = await startCareServer();
-});
-afterAll(async () => {
-  await care.stop();
-});
+const care = useCareServer();
 
 describe('GET /api/metrics', () => {
   it('reports counts, response and resolution times, escalation rate per routed tier, breaches and rule hits', async () => {
-    const bot = await care.openCase('What are your opening hours?', { threadId: 'm-bot' });
+    const bot = await care.openCase('What are your opening hours?', { threadId: 'm-bot', author: { id: 'c-bot' } });
     await care.ingest([{ id: 'chat:m-bot-2', platform: 'chat', channel: 'public', text: 'that did not help', createdAt: new Date().toISOString(), author: { id: 'c-bot' }, threadId: 'm-bot' }]);
     const refund = await care.openCase('I want a refund');
     const question = await care.openCase('a question');
@@ -20,13 +14,15 @@ describe('GET /api/metrics', () => {
     const minutes = (base: Date, n: number) => new Date(base.getTime() + n * 60_000);
     const refundCase = (await created(refund))!;
     const questionCase = (await created(question))!;
-    await care.store.collections.cases.updateOne(allTeamsScope(), { _id: refund }, { $set: { firstResponseAt: minutes(refundCase.createdAt, 10), resolvedAt: minutes(refundCase.createdAt, 120), status: 'resolved', slaBreachedAt: minutes(refundCase.createdAt, 31) } });
-    await care.store.collections.cases.updateOne(allTeamsScope(), { _id: question }, { $set: { firstResponseAt: minutes(questionCase.createdAt, 30) } });
+    // Response and resolution times count from when the customer wrote.
+    const wrote = (doc: typeof refundCase) => doc.firstMessageAt!;
+    await care.store.collections.cases.updateOne(allTeamsScope(), { _id: refund }, { $set: { firstResponseAt: minutes(wrote(refundCase), 10), resolvedAt: minutes(wrote(refundCase), 120), status: 'resolved', slaBreachedAt: minutes(wrote(refundCase), 31) } });
+    await care.store.collections.cases.updateOne(allTeamsScope(), { _id: question }, { $set: { firstResponseAt: minutes(wrote(questionCase), 30) } });
 
     const admin = await care.login('admin');
     const { status, body } = await admin.get('/api/metrics');
     expect(status).toBe(200);
-    expect(body.cases).toEqual({ total: 3, byTier: { 1: 2, 2: 1 }, byTeam: { care: 2, helpdesk: 1 }, byStatus: { new: 2, resolved: 1 } });
+    expect(body.cases).toEqual({ total: 3, suppressed: 0, byTier: { 1: 2, 2: 1 }, byTeam: { care: 2, helpdesk: 1 }, byStatus: { new: 2, resolved: 1 } });
     expect(body.escalation.byTier).toEqual({ 0: { cases: 1, escalated: 1, rate: 1 }, 1: { cases: 1, escalated: 0, rate: 0 }, 2: { cases: 1, escalated: 0, rate: 0 } });
     expect(body.firstResponse.byTier).toEqual({ 1: { count: 1, p50Ms: 30 * 60_000, p90Ms: 30 * 60_000 }, 2: { count: 1, p50Ms: 10 * 60_000, p90Ms: 10 * 60_000 } });
     expect(body.resolution.byTeam).toEqual({ helpdesk: { count: 1, p50Ms: 120 * 60_000, p90Ms: 120 * 60_000 } });

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCareServer, type CareServer, type Client } from './careClient.js';
+import { describe, expect, it } from 'vitest';
+import { useCareServer } from './careClient.js';
 
-let care: CareServer;
-let mia: Client;
-beforeAll(async () => {
-  care = await startCareServer();
-  mia = await care.login('mia');
-});
-afterAll(async () => {
-  await care.stop();
-});
+const care = useCareServer();
+const mia = care.loggedIn('mia');
 
 interface Thread {
   id: string;
@@ -26,7 +19,7 @@ async function threads(query = 'limit=50'): Promise<Thread[]> {
 describe('GET /api/monitor/threads', () => {
   it('masks e-mail addresses, phone numbers and card numbers in public posts (and author names)', async () => {
     const id = await care.openCase('my email is jane.doe@example.com, call +44 20 7946 0958, card 4111 1111 1111 1111 got charged', {
-      author: { id: 'cust-7', handle: 'janedoe', name: 'Jane 555-1234' },
+      author: { id: 'cust-7', handle: 'janedoe', name: 'Jane (212) 555-0123' },
     });
     const thread = (await threads()).find((item) => item.id === id)!;
     expect(thread.messages).toHaveLength(1);
@@ -36,7 +29,8 @@ describe('GET /api/monitor/threads', () => {
   });
 
   it('shows a thread\'s public messages, oldest first, and the thread\'s shape', async () => {
-    const id = await care.openCase('the app is broken', { createdAt: '2026-11-22T09:00:00Z', threadId: 'monitor-thread-1', id: 'chat:monitor-1' });
+    // One customer writing twice: one case (another customer in the thread would have a case of their own).
+    const id = await care.openCase('the app is broken', { createdAt: '2026-11-22T09:00:00Z', threadId: 'monitor-thread-1', id: 'chat:monitor-1', author: { id: 'c' } });
     await care.ingest([{ id: 'chat:monitor-2', platform: 'chat', channel: 'public', text: 'still broken', createdAt: '2026-11-22T09:05:00Z', threadId: 'monitor-thread-1', author: { id: 'c' } }]);
     const thread = (await threads()).find((item) => item.id === id)!;
     expect(thread).toEqual({
@@ -49,7 +43,7 @@ describe('GET /api/monitor/threads', () => {
       createdAt: expect.any(String),
       lastActivityAt: '2026-11-22T09:05:00.000Z',
       messages: [
-        { id: 'chat:monitor-1', createdAt: '2026-11-22T09:00:00.000Z', author: { handle: expect.any(String), name: null }, text: 'the app is broken', lang: null },
+        { id: 'chat:monitor-1', createdAt: '2026-11-22T09:00:00.000Z', author: { handle: null, name: null }, text: 'the app is broken', lang: null },
         { id: 'chat:monitor-2', createdAt: '2026-11-22T09:05:00.000Z', author: { handle: null, name: null }, text: 'still broken', lang: null },
       ],
     });
@@ -65,7 +59,9 @@ describe('GET /api/monitor/threads', () => {
 
   it('pages newest activity first with the cursor', async () => {
     const opened: string[] = [];
-    for (let minute = 0; minute < 3; minute++) opened.push(await care.openCase('paging the monitor', { createdAt: `2032-01-01T00:0${minute}:00Z` }));
+    // Seconds apart, from a minute ahead (the newest of the file): the server refuses instants more than a few minutes ahead.
+    const start = Date.now() + 60_000;
+    for (let second = 0; second < 3; second++) opened.push(await care.openCase('paging the monitor', { createdAt: new Date(start + second * 1000).toISOString() }));
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -77,10 +73,11 @@ describe('GET /api/monitor/threads', () => {
     expect(seen.slice(0, 3)).toEqual([...opened].reverse());
   });
 
-  it('answers 400 for a bad limit or cursor', async () => {
-    const reply = await mia.get('/api/monitor/threads?limit=51&cursor=%%%');
+  it('takes pages of up to 100 like /api/cases (one rule for page sizes); 400 for a bad limit or cursor', async () => {
+    expect((await mia.get('/api/monitor/threads?limit=100')).status).toBe(200);
+    const reply = await mia.get('/api/monitor/threads?limit=101&cursor=%%%');
     expect(reply.status).toBe(400);
-    expect(reply.body.error.details).toEqual([{ pointer: '/limit', message: 'must be <= 50' }]);
+    expect(reply.body.error.details).toEqual([{ pointer: '/limit', message: 'must be <= 100' }]);
     expect((await mia.get('/api/monitor/threads?cursor=abc')).body.error.details).toEqual([{ pointer: '/cursor', message: 'is not a cursor this API returned' }]);
   });
 });

@@ -2,24 +2,19 @@
  * POST /api/cases/:id/notes: internal notes in a case's history, for the
  * agents of the case's team and admins only, never for the customer.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { TestSockets } from '../realtime/testSockets.js';
-import { startCareServer, type CareServer, type Client } from './careClient.js';
+import { useCareServer, type Client } from './careClient.js';
 
-let care: CareServer;
-let admin: Client;
-let ana: Client;
-let hugo: Client;
-let mia: Client;
 const sockets = new TestSockets();
 
-beforeAll(async () => {
-  care = await startCareServer();
-  [admin, ana, hugo, mia] = await Promise.all([care.login('admin'), care.login('ana'), care.login('hugo'), care.login('mia')]);
-});
+const care = useCareServer();
+const admin = care.loggedIn('admin');
+const ana = care.loggedIn('ana');
+const hugo = care.loggedIn('hugo');
+const mia = care.loggedIn('mia');
 afterAll(async () => {
   sockets.closeAll();
-  await care.stop();
 });
 
 describe('POST /api/cases/:id/notes', () => {
@@ -40,7 +35,8 @@ describe('POST /api/cases/:id/notes', () => {
     const detail = await admin.get(`/api/cases/${caseId}`);
     expect(detail.status).toBe(200);
     expect(detail.body.events.map((event: { type: string }) => event.type)).toEqual(['created', 'note']);
-    expect(detail.body.events[1]).toEqual(reply.body.event);
+    // The case's history also names the author (actor.name).
+    expect(detail.body.events[1]).toEqual({ ...reply.body.event, actor: { ...reply.body.event.actor, name: 'ana' } });
     expect(detail.body.messages).toHaveLength(1);
     // A note changes no field of the case: a colleague's edit in progress stays current.
     expect(detail.body.case.version).toBe(1);
@@ -105,6 +101,43 @@ describe('POST /api/cases/:id/notes', () => {
     const reply = await ana.post(`/api/cases/${caseId}/notes`, { text: 'heads up' });
     await expect.poll(() => anaEvents.some(([name, payload]) => name === 'case:upsert' && (payload as { seq: number }).seq === reply.body.event.seq)).toBe(true);
     expect(hugoEvents.filter(([, payload]) => JSON.stringify(payload).includes(caseId))).toEqual([]);
+  });
+});
+
+describe('@mentions in notes', () => {
+  it('tells each mentioned colleague who may see the case, live and on their own sockets only, and says whom it did not tell', async () => {
+    const caseId = await care.openCase('my parcel is lost');
+    const [adminEvents, anaEvents, hugoEvents, miaEvents] = await Promise.all([live(admin), live(ana), live(hugo), live(mia)]);
+    const reply = await ana.post(`/api/cases/${caseId}/notes`, { text: '@Admin can you look? not @hugo (help desk), not me @ana, @nobody, mail ops@example.com, @mia.' });
+    expect(reply.status).toBe(201);
+    expect(reply.body.mentions).toEqual({
+      notified: ['admin'],
+      unnotified: [
+        { username: 'hugo', reason: 'cannot see this case' },
+        { username: 'ana', reason: 'yourself' },
+        { username: 'nobody', reason: 'unknown user' },
+        { username: 'mia', reason: 'cannot see this case' },
+      ],
+    });
+    expect(reply.body.event.data).toMatchObject({ author: 'ana', mentions: ['admin'] });
+
+    await expect.poll(() => adminEvents.filter(([name]) => name === 'mention:new').length).toBe(1);
+    const [, mention] = adminEvents.find(([name]) => name === 'mention:new') as [string, { case: { id: string }; note: { seq: number; data: { text: string } }; seq: number }];
+    expect(mention).toMatchObject({ case: { id: caseId }, note: { seq: reply.body.event.seq, data: { text: expect.stringContaining('@Admin') } }, seq: reply.body.event.seq });
+    // The note's own case:upsert reached ana's team: by then any mention:new for her would have come too (same process, same order).
+    await expect.poll(() => anaEvents.some(([name, payload]) => name === 'case:upsert' && (payload as { seq: number }).seq === reply.body.event.seq)).toBe(true);
+    expect(anaEvents.filter(([name]) => name === 'mention:new')).toEqual([]);
+    // Marketing's monitor still gets the public thread (masked), never the note or a mention.
+    expect([...hugoEvents, ...miaEvents].filter(([name]) => name === 'mention:new')).toEqual([]);
+    expect(hugoEvents.filter(([, payload]) => JSON.stringify(payload).includes(caseId))).toEqual([]);
+    expect(JSON.stringify(miaEvents)).not.toContain('can you look');
+  });
+
+  it('stores no mentions on a note without any', async () => {
+    const caseId = await care.openCase('where is my parcel?');
+    const reply = await ana.post(`/api/cases/${caseId}/notes`, { text: 'write to ana@example.com' });
+    expect(reply.body.mentions).toEqual({ notified: [], unnotified: [] });
+    expect(reply.body.event.data).toEqual({ text: 'write to ana@example.com', author: 'ana' });
   });
 });
 

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SLA } from '../../server/cases/sla.js';
+import { allTeamsScope } from '../../server/store/index.js';
 import { customerMessage } from './careClient.js';
 import { delivered, eventually, startReplyServer, type ReplyServer } from './repliesServer.js';
+import { freshStorePlace } from '../support/testStore.js';
 
 let x: ReplyServer;
 beforeAll(async () => {
@@ -30,17 +32,26 @@ describe('POST /api/cases/:id/replies', () => {
 
     const after = await x.caseById(opened._id);
     expect(after.status).toBe('open');
+    // The customer's mention and our reply.
+    expect(after.messageCount).toBe(2);
+    // Replying to an unassigned case assigned it to the replier.
+    expect(after.assignee).toBe('ana');
     expect(after.firstResponseAt).toEqual(reply.delivery!.sentAt);
-    expect(after.slaDueAt!.getTime()).toBe(after.createdAt.getTime() + DEFAULT_SLA[1].resolutionMinutes * 60_000);
+    // Answered: nothing of the customer's waits any more.
+    expect(after.waitingSince).toBeNull();
+    // The resolution target counts from when the customer wrote, as the first-response one did.
+    expect(after.slaDueAt!.getTime()).toBe(after.firstMessageAt!.getTime() + DEFAULT_SLA[1].resolutionMinutes * 60_000);
     expect(after.slaBreachedAt).toBeNull();
 
     const detail = (await ana.get(`/api/cases/${opened._id}`)).body;
     expect(detail.case.status).toBe('open');
     expect(detail.messages.at(-1)).toMatchObject({ id: reply._id, direction: 'out', status: 'sent', networkId: `x:${posted!.id}`, channel: 'public', text, error: null });
     expect(detail.events.filter((event: { type: string }) => event.type !== 'created').map((event: { type: string; actor: unknown; data: unknown }) => [event.type, event.actor, event.data])).toEqual([
-      ['reply', { kind: 'user', id: expect.any(String) }, { replyId: reply._id, channel: 'public', status: 'queued' }],
-      ['updated', { kind: 'user', id: expect.any(String) }, { status: { from: 'new', to: 'open' } }],
+      ['reply', { kind: 'user', id: expect.any(String), name: 'ana' }, { replyId: reply._id, channel: 'public', status: 'queued' }],
+      ['updated', { kind: 'user', id: expect.any(String), name: 'ana' }, { assignee: { from: null, to: 'ana' } }],
+      // Opened when delivered, not when queued.
       ['reply', { kind: 'connector', id: 'x' }, { replyId: reply._id, channel: 'public', status: 'sent', externalId: `x:${posted!.id}` }],
+      ['updated', { kind: 'user', id: expect.any(String), name: 'ana' }, { status: { from: 'new', to: 'open' } }],
     ]);
   });
 
@@ -114,6 +125,10 @@ describe('POST /api/cases/:id/replies', () => {
     expect(reply.delivery).toMatchObject({ status: 'sent', attempts: 3, error: null });
     expect(x.sim.postedTweets().filter((item) => item.text === text)).toHaveLength(1);
     expect((await x.caseById(opened._id)).firstResponseAt).not.toBeNull();
+    // Each wait was recorded with its reason and next attempt; delivered, the case has no reply issue left.
+    const waits = await x.store.collections.caseEvents.find({ caseId: opened._id, type: 'reply', 'data.status': 'waiting' });
+    expect(waits.map((event) => [event.data.reason, typeof event.data.retryAt])).toEqual([[expect.stringContaining('503'), 'string'], [expect.stringContaining('503'), 'string']]);
+    expect((await x.caseById(opened._id)).replyIssue).toBeNull();
   });
 
   it('gives up after the last attempt, or at once when X refuses for good, keeping the reason', async () => {
@@ -122,8 +137,13 @@ describe('POST /api/cases/:id/replies', () => {
     x.sim.injectFault({ kind: 'serverError', endpoint: 'createTweet', times: 3 });
     const first = await ana.post(`/api/cases/${opened._id}/replies`, { text: 'Let us check.', channel: 'public' });
     const failed = await delivered(x, first.body.reply.id);
-    expect(failed.delivery).toMatchObject({ status: 'failed', attempts: 3, error: expect.stringMatching(/^503.*gave up after 3 attempts/) });
+    // A 5xx may hide a post X made: each attempt is looked up first, and after the last one the outcome stays unknown.
+    expect(failed.delivery).toMatchObject({ status: 'failed', attempts: 3, error: expect.stringMatching(/^outcome unknown after 3 attempts: .*X 503 Service Unavailable/) });
+    expect(x.sim.postedTweets().filter((item) => item.text === 'Let us check.')).toHaveLength(0);
     expect(failed.externalId).toBe(`reply-${failed._id}`);
+    // Nothing reached the customer: the case is still new (unanswered), though it is now ana's, and shows the failed reply.
+    expect(await x.caseById(opened._id)).toMatchObject({ status: 'new', assignee: 'ana', replyIssue: { replyId: failed._id, state: 'failed', reason: failed.delivery!.error, retryAt: null } });
+    expect((await ana.get(`/api/cases/${opened._id}`)).body.case.replyIssue).toMatchObject({ replyId: failed._id, state: 'failed', senderId: expect.any(String) });
 
     // X refuses the same text twice within 24 h (403): no point trying again.
     const text = 'We are on it.';
@@ -134,6 +154,33 @@ describe('POST /api/cases/:id/replies', () => {
     const detail = (await ana.get(`/api/cases/${opened._id}`)).body;
     expect(detail.messages.find((message: { id: string }) => message.id === failed._id)).toMatchObject({ direction: 'out', status: 'failed', error: failed.delivery!.error, networkId: null });
     expect(detail.events.filter((event: { type: string; data: { status?: string } }) => event.type === 'reply' && event.data.status === 'failed')).toHaveLength(2);
+
+    // Retry: the same reply goes out once; a sent reply cannot be retried.
+    const retried = await ana.post(`/api/cases/${opened._id}/replies/${failed._id}/retry`);
+    expect(retried.status).toBe(202);
+    expect((await delivered(x, failed._id)).delivery).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(x.sim.postedTweets().filter((item) => item.text === 'Let us check.')).toHaveLength(1);
+    // The 403 reply, which failed after it, is still the case's reply issue.
+    expect(await x.caseById(opened._id)).toMatchObject({ status: 'open', replyIssue: { replyId: duplicate._id, state: 'failed' } });
+    const again = await ana.post(`/api/cases/${opened._id}/replies/${failed._id}/retry`);
+    expect(again.status).toBe(422);
+    expect((await (await x.login('hugo')).post(`/api/cases/${opened._id}/replies/${failed._id}/retry`)).status).toBe(404);
+  });
+
+  it('refuses a public reply with a card number, phone or email on a Tier 2 case (a DM with it goes), and keeps an assigned case with its assignee', async () => {
+    const { case: opened } = await x.mention('I want a refund for my order', { username: 'refund_rita' });
+    expect(opened.tier).toBe(2);
+    const hugo = await x.login('hugo');
+    for (const [text, found] of [['Is your card 4111 1111 1111 1111?', 'a card number'], ['Call us on +44 20 7946 0958', 'a phone number'], ['Write to rita@example.com', 'an email address']]) {
+      const refused = await hugo.post(`/api/cases/${opened._id}/replies`, { text, channel: 'public' });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.details).toEqual([{ pointer: '/text', message: `contains ${found}` }]);
+    }
+    expect(await x.store.collections.messages.countDocuments({ caseId: opened._id, 'delivery.sender.kind': 'user' })).toBe(0);
+    await x.store.collections.cases.updateOne(allTeamsScope(), { _id: opened._id }, { $set: { assignee: 'admin' } });
+    const dm = await hugo.post(`/api/cases/${opened._id}/replies`, { text: 'Is your card 4111 1111 1111 1111?', channel: 'dm' });
+    expect(dm.status).toBe(202);
+    expect((await x.caseById(opened._id)).assignee).toBe('admin');
   });
 
   it('fails a reply on a platform without a connector', async () => {
@@ -185,13 +232,11 @@ describe('POST /api/cases/:id/replies', () => {
 
 describe('delivery after a restart', () => {
   it('sends a reply still queued when the server stopped, once it is back', async () => {
-    const { mkdtemp, rm } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const dataDir = await mkdtemp(join(tmpdir(), 'care-replies-'));
+    // Both servers on one store of their own (a data dir, or a database in the mongodb project).
+    const place = await freshStorePlace(undefined, 'care-replies');
     try {
       // The first try fails and the next is due in 1 s: the server stops before it.
-      const first = await startReplyServer({ env: { DATA_DIR: dataDir }, replyRetry: { maxAttempts: 3, baseDelayMs: 1_000, maxDelayMs: 1_000 } });
+      const first = await startReplyServer({ env: place.env, replyRetry: { maxAttempts: 3, baseDelayMs: 1_000, maxDelayMs: 1_000 } });
       const { case: opened } = await first.dm('please call me back');
       first.sim.injectFault({ kind: 'serverError', endpoint: 'sendDm', times: 1 });
       const ana = await first.login('ana');
@@ -199,7 +244,7 @@ describe('delivery after a restart', () => {
       await eventually(async () => (await first.reply(answer.body.reply.id))?.delivery?.attempts === 1, 'the first attempt');
       await first.stop();
 
-      const second = await startReplyServer({ env: { DATA_DIR: dataDir } });
+      const second = await startReplyServer({ env: place.env });
       try {
         const reply = await delivered(second, answer.body.reply.id);
         expect(reply.delivery).toMatchObject({ status: 'sent', attempts: 2 });
@@ -208,7 +253,7 @@ describe('delivery after a restart', () => {
         await second.stop();
       }
     } finally {
-      await rm(dataDir, { recursive: true, force: true });
+      await place.destroy();
     }
   });
 });

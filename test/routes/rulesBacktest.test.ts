@@ -46,11 +46,11 @@ describe('POST /api/rules/backtest', () => {
       total: 6,
       activeVersion: 1,
       changed: [
-        { id: 'x:c-1', before: { ruleId: null, tier: 1, team: 'care' }, after: { ruleId: 'greetings', tier: 1, team: 'social' } },
-        { id: joined.id, before: { ruleId: 'hours', tier: 0, team: 'bot' }, after: { ruleId: null, tier: 1, team: 'care' } },
-        { id: both.id, before: { ruleId: 'hours', tier: 0, team: 'bot' }, after: { ruleId: 'billing-private', tier: 2, team: 'helpdesk' } },
-        { id: hello.id, before: { ruleId: null, tier: 1, team: 'care' }, after: { ruleId: 'greetings', tier: 1, team: 'social' } },
-        { id: hours.id, before: { ruleId: 'hours', tier: 0, team: 'bot' }, after: { ruleId: null, tier: 1, team: 'care' } },
+        { id: 'x:c-1', text: 'hello from x', before: { ruleId: null, tier: 1, team: 'care' }, after: { ruleId: 'greetings', tier: 1, team: 'social' } },
+        { id: joined.id, text: joined.text, before: { ruleId: 'hours', tier: 0, team: 'bot' }, after: { ruleId: null, tier: 1, team: 'care' } },
+        { id: both.id, text: both.text, before: { ruleId: 'hours', tier: 0, team: 'bot' }, after: { ruleId: 'billing-private', tier: 2, team: 'helpdesk' } },
+        { id: hello.id, text: hello.text, before: { ruleId: null, tier: 1, team: 'care' }, after: { ruleId: 'greetings', tier: 1, team: 'social' } },
+        { id: hours.id, text: hours.text, before: { ruleId: 'hours', tier: 0, team: 'bot' }, after: { ruleId: null, tier: 1, team: 'care' } },
       ],
     });
   });

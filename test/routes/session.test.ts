@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, freshUsername, send, sessionCookieOf, startCareServer, type CareServer } from './careClient.js';
+import { describe, expect, it } from 'vitest';
+import { createUser, freshUsername, send, sessionCookieOf, useCareServer } from './careClient.js';
 
-let care: CareServer;
-beforeAll(async () => {
-  care = await startCareServer();
-});
-afterAll(async () => {
-  await care.stop();
-});
+const care = useCareServer();
 
 describe('POST /api/session', () => {
   it('logs in: the user, a CSRF token and an httpOnly, SameSite=Lax, signed session cookie', async () => {
@@ -109,6 +103,18 @@ describe('GET and DELETE /api/session', () => {
     const forged = `${value}.${signature!.startsWith('A') ? 'B' : 'A'}${signature!.slice(1)}`;
     expect((await send(care.url, 'GET', '/api/session', undefined, { cookie: forged })).status).toBe(401);
     expect((await send(care.url, 'GET', '/api/session', undefined, { cookie: value! })).status).toBe(401);
+  });
+
+  it('sets a readable signed-in hint beside the session cookie, and a logged-out GET drops a stale one (still 401)', async () => {
+    const login = await send(care.url, 'POST', '/api/session', { username: 'ana', password: 'demo' }, {});
+    const hint = login.headers.getSetCookie().find((line) => line.startsWith('care_signed_in='))!;
+    expect(hint).toMatch(/^care_signed_in=1;/);
+    expect(hint).not.toMatch(/HttpOnly/i);
+    expect(hint).toMatch(/; SameSite=Lax/i);
+    const stale = await send(care.url, 'GET', '/api/session', undefined, { cookie: 'care_signed_in=1' });
+    expect(stale.status).toBe(401);
+    expect(stale.headers.getSetCookie()).toEqual([expect.stringMatching(/^care_signed_in=;.*Expires=Thu, 01 Jan 1970/)]);
+    expect((await care.anonymous().get('/api/session')).headers.getSetCookie()).toEqual([]);
   });
 
   it('logs out with the CSRF token: the cookie is cleared and the session ends', async () => {

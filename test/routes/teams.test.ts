@@ -2,19 +2,11 @@
  * The teams API (GET/POST /api/teams, PATCH/DELETE /api/teams/:name): admins
  * only; a team that cases, the rules or users still name cannot be deleted.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshUsername, send, startCareServer, type CareServer, type Client } from './careClient.js';
+import { describe, expect, it } from 'vitest';
+import { freshUsername, send, useCareServer, type Client } from './careClient.js';
 
-let care: CareServer;
-let admin: Client;
-
-beforeAll(async () => {
-  care = await startCareServer();
-  admin = await care.login('admin');
-});
-afterAll(async () => {
-  await care.stop();
-});
+const care = useCareServer();
+const admin = care.loggedIn('admin');
 
 let teamCounter = 0;
 /** Creates a team through the API (a fresh name per test). */

@@ -3,19 +3,11 @@
  * validated with pointers, a taken name is a 409, the last enabled admin
  * stays one, and a change reaches the user's existing sessions at once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, freshUsername, send, startCareServer, type CareServer, type Client } from './careClient.js';
+import { describe, expect, it } from 'vitest';
+import { createUser, freshUsername, send, useCareServer, type Client } from './careClient.js';
 
-let care: CareServer;
-let admin: Client;
-
-beforeAll(async () => {
-  care = await startCareServer();
-  admin = await care.login('admin');
-});
-afterAll(async () => {
-  await care.stop();
-});
+const care = useCareServer();
+const admin = care.loggedIn('admin');
 
 /** Creates an agent through the API and returns the answer's user. */
 async function newAgent(teams = ['care'], password = 'correct horse'): Promise<{ id: string; username: string }> {

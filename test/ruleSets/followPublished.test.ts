@@ -1,25 +1,24 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { publishVersion } from '../../server/commands/rules/publishVersion.js';
 import { loadRuleFile } from '../../server/cli/ruleFile.js';
 import type { RuleSet } from '../../server/routing/index.js';
 import { loadActiveRuleSet } from '../../server/ruleSets/activeRuleSet.js';
 import { catchUpPublished, followPublishedVersions } from '../../server/ruleSets/followPublished.js';
+import { rememberedRegexRisk } from '../../server/routing/regexSafety.js';
 import { openStore, type Store } from '../../server/store/index.js';
+import { freshStorePlace, type StorePlace } from '../support/testStore.js';
 
 const RULES_FILE = 'rules/default.rules.json';
-let dir: string;
+let place: StorePlace;
 let store: Store;
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'follow-published-'));
-  store = await openStore({ dataDir: dir });
+  place = await freshStorePlace(undefined, 'follow-published');
+  store = await openStore(place.storeOptions);
 });
 afterEach(async () => {
   await store.close();
-  await rm(dir, { recursive: true, force: true });
+  await place.destroy();
 });
 
 function defaultRules(): RuleSet {
@@ -46,6 +45,26 @@ describe('following versions published by another process', () => {
     await expect(catchUpPublished(store, there)).resolves.toBe(true);
     expect(there.get().version).toBe(2);
     expect(there.get().ruleSet.rules.map((rule) => rule.id)).toEqual(reordered.rules.map((rule) => rule.id));
+  });
+
+  it('judges the new version\'s regular expressions off the event loop before compiling it (verdicts remembered)', async () => {
+    const here = await loadActiveRuleSet(store, RULES_FILE);
+    const there = await loadActiveRuleSet(store, RULES_FILE);
+    const source = `order #(\\d{6})-${process.pid}-${Date.now()}`;
+    const withRegex = defaultRules();
+    withRegex.rules.unshift({ id: 'order-number', when: { field: 'text', op: 'matches', value: source }, then: { tier: 1, team: 'care' } });
+    // Published "in another process": straight into the store, as that process would have after its own check.
+    await store.collections.ruleSetVersions.insertOne({ version: here.get().version + 1, ruleSet: withRegex, publishedBy: 'admin' });
+    expect(rememberedRegexRisk(source, '')).toBeUndefined();
+    // What compiling will find when the new version is put in force.
+    let verdictAtCompile: string | null | undefined;
+    const replace = there.replace.bind(there);
+    there.replace = (version, ruleSet) => {
+      verdictAtCompile = rememberedRegexRisk(source, '');
+      replace(version, ruleSet);
+    };
+    await expect(catchUpPublished(store, there)).resolves.toBe(true);
+    expect(verdictAtCompile).toBeNull();
   });
 
   it('does nothing when this process is already on the newest version', async () => {

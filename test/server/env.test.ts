@@ -33,8 +33,62 @@ describe('readEnv', () => {
     ]);
   });
 
+  it('reads RETENTION_DAYS (unset: kept) and WEBHOOK_ALLOW_PRIVATE (default: only embedded, on loopback, without a proxy), refusing nonsense', () => {
+    expect(readEnv({}).retentionDays).toBeUndefined();
+    expect(readEnv({ RETENTION_DAYS: '90' }).retentionDays).toBe(90);
+    expect(problemsOf({ RETENTION_DAYS: '0' })).toEqual(['RETENTION_DAYS must be a whole number of days from 1 to 36500, or empty to keep everything, got "0"']);
+    expect(problemsOf({ RETENTION_DAYS: '30d' })).toHaveLength(1);
+    expect(readEnv({}).webhookAllowPrivate).toBe(true);
+    expect(readEnv({ WEBHOOK_ALLOW_PRIVATE: '0' }).webhookAllowPrivate).toBe(false);
+    expect(readEnv({ HOST: '0.0.0.0' }).webhookAllowPrivate).toBe(false);
+    expect(readEnv({ TRUST_PROXY: '1' }).webhookAllowPrivate).toBe(false);
+    expect(readEnv({ MONGODB_URI: 'mongodb://127.0.0.1:27017/care', SESSION_SECRET: 'a-long-enough-secret' }).webhookAllowPrivate).toBe(false);
+    expect(readEnv({ HOST: '0.0.0.0', WEBHOOK_ALLOW_PRIVATE: '1' }).webhookAllowPrivate).toBe(true);
+  });
+
+  it('creates demo users by default on the embedded store only (api.md: 0 by default on MongoDB)', () => {
+    expect(readEnv({}).demoUsers).toBe(true);
+    expect(readEnv({ MONGODB_URI: 'mongodb://127.0.0.1:27017/care', SESSION_SECRET: 'a-long-enough-secret' }).demoUsers).toBe(false);
+    expect(readEnv({ MONGODB_URI: 'mongodb://127.0.0.1:27017/care', SESSION_SECRET: 'a-long-enough-secret', DEMO_USERS: '1' }).demoUsers).toBe(true);
+    expect(readEnv({ DEMO_USERS: '0' }).demoUsers).toBe(false);
+  });
+
   it('lists every problem at once', () => {
     expect(problemsOf({ PORT: 'x', RESPONSE_TARGETS: 'soon' })).toHaveLength(2);
+  });
+});
+
+describe('readEnv: ROLE, REDIS_URL, LEASE_MS', () => {
+  const shared = { MONGODB_URI: 'mongodb://127.0.0.1:27017/care', SESSION_SECRET: 'a-secret-of-enough-length', REDIS_URL: 'redis://127.0.0.1:6380' };
+
+  it('defaults to one process doing everything with a 15 s lease', () => {
+    const env = readEnv({});
+    expect([env.role, env.redisUrl, env.leaseMs]).toEqual(['all', undefined, 15_000]);
+  });
+
+  it('reads web and worker roles with MongoDB and Redis', () => {
+    expect(readEnv({ ...shared, ROLE: 'web' })).toMatchObject({ role: 'web', redisUrl: 'redis://127.0.0.1:6380' });
+    expect(readEnv({ ...shared, ROLE: 'worker', LEASE_MS: '5000' })).toMatchObject({ role: 'worker', leaseMs: 5000 });
+  });
+
+  it('refuses web or worker on the embedded backend, saying what to set', () => {
+    expect(problemsOf({ ROLE: 'worker', REDIS_URL: shared.REDIS_URL })).toEqual([
+      'ROLE=worker runs beside other processes, which the embedded backend cannot serve: set MONGODB_URI (and REDIS_URL), or ROLE=all for one process',
+    ]);
+  });
+
+  it('refuses web or worker without Redis, saying what to set', () => {
+    expect(problemsOf({ ...shared, REDIS_URL: '', ROLE: 'web' })).toEqual([
+      'ROLE=web shares live events, presence, login throttling and X rate windows with the other processes through Redis: set REDIS_URL, or ROLE=all for one process',
+    ]);
+  });
+
+  it('names an unknown role, a URL that is not Redis and a lease out of range', () => {
+    expect(problemsOf({ ROLE: 'api', REDIS_URL: 'http://x', LEASE_MS: '200' })).toEqual([
+      'ROLE must be one of all, web, worker, got "api"',
+      'REDIS_URL must start with redis:// or rediss://',
+      'LEASE_MS must be a whole number of milliseconds from 1000 to 600000, got "200"',
+    ]);
   });
 });
 

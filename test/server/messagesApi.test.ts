@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { sessionCookie } from '../realtime/testSockets.js';
 import { startTestServer } from './startTestServer.js';
+import { testBackend } from '../support/testStore.js';
 
 const TOKEN = 'ingest-token-for-tests';
 const servers: Array<{ stop(): Promise<void> }> = [];
@@ -65,16 +67,27 @@ describe('POST /api/messages', () => {
 describe('GET /api/health', () => {
   it('says which store is in use and lists the connectors', async () => {
     const { url } = await server();
-    expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ status: 'ok', store: 'embedded', connectors: [] });
+    expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ status: 'ok', store: testBackend(), role: 'all', connectors: [] });
   });
 
   it('reports the X connector fed by the built-in simulator', async () => {
     const started = await startTestServer({ X_SIMULATOR: '1' }, { simulator: { items: 30, seed: 7, feed: undefined } });
     servers.push(started);
     await started.connectors[0]!.pollOnce();
-    const health = await (await fetch(`${started.url}/api/health`)).json();
-    expect(health.connectors[0]).toMatchObject({ name: 'x', status: 'ok', lastPollAt: expect.any(String) });
-    const stored = health.connectors[0].streams.reduce((sum: number, s: { stored: number }) => sum + s.stored, 0);
-    expect(stored).toBe(started.simulator!.sim.mentions().length + started.simulator!.sim.dmEvents().length);
+    const adminCookie = await sessionCookie(started.url, 'admin');
+    const health = async () => (await fetch(`${started.url}/api/health`, { headers: { cookie: adminCookie } })).json();
+    expect((await health()).connectors[0]).toMatchObject({ name: 'x', status: 'ok', lastPollAt: expect.any(String) });
+    // The bot answers polled items on X after storing them; its answers are stored by the poll that reads them back.
+    const stored = async () => (await health()).connectors[0].streams.reduce((sum: number, s: { stored: number }) => sum + s.stored, 0);
+    const unread = async () => {
+      await started.connectors[0]!.pollOnce();
+      return (await stored()) - (started.simulator!.sim.mentions().length + started.simulator!.sim.dmEvents().length);
+    };
+    await expect.poll(unread, { timeout: 20_000 }).toBe(0);
+    // Anyone sees each connector's status; only admins see the per-stream figures.
+    const anonymous = await (await fetch(`${started.url}/api/health`)).json();
+    expect(anonymous.connectors).toEqual([{ name: 'x', status: 'ok', lastPollAt: expect.any(String) }]);
+    const agent = await (await fetch(`${started.url}/api/health`, { headers: { cookie: await sessionCookie(started.url, 'ana') } })).json();
+    expect(agent.connectors).toEqual(anonymous.connectors);
   });
 });

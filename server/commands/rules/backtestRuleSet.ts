@@ -38,7 +38,7 @@ export async function backtestRuleSet(props: BacktestProps): Promise<BacktestRes
     const message = fromMessageDocument(document);
     const before = summary(active.compiled, message);
     const after = summary(candidate, message);
-    if (before.ruleId !== after.ruleId || before.tier !== after.tier || before.team !== after.team) changed.push({ id: message.id, before, after });
+    if (before.ruleId !== after.ruleId || before.tier !== after.tier || before.team !== after.team) changed.push({ id: message.id, text: message.text, before, after });
   }
   return { total: documents.length, activeVersion: active.version, changed };
 }

@@ -1,4 +1,5 @@
 import { lintRuleSet, validateRuleSet, type LintWarning, type PointedError, type RuleSet } from '../../routing/index.js';
+import { judgeRuleSetRegexes } from '../../regexChecks/judgeRuleSetRegexes.js';
 import type { Store } from '../../store/index.js';
 
 /** What an admin needs to know about a rule set: whether it can be published, why not, and what looks suspicious. */
@@ -9,10 +10,11 @@ export type RuleSetCheck =
 /**
  * Validates a rule set as publishing requires: the router's checks
  * (routing.md §4) plus "every team a decision names exists". Lint runs only
- * on a valid set (its analysis assumes one).
+ * on a valid set (its analysis assumes one). Regular expressions are judged
+ * off the event loop first, within the limits of server/regexChecks.
  */
 export async function checkRuleSet(store: Store, input: unknown): Promise<RuleSetCheck> {
-  const validation = validateRuleSet(input);
+  const validation = validateRuleSet(input, await judgeRuleSetRegexes(input));
   const teamErrors = unknownTeams(input, await teamNames(store));
   if (validation.ok && teamErrors.length === 0) return { valid: true, ruleSet: validation.ruleSet, errors: [], warnings: lintRuleSet(validation.ruleSet) };
   return { valid: false, errors: inDocumentOrder([...(validation.ok ? [] : validation.errors), ...teamErrors]), warnings: [] };

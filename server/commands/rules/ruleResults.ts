@@ -35,8 +35,8 @@ export interface BacktestResult {
   total: number;
   /** The active version the candidate was compared with. */
   activeVersion: number;
-  /** Messages whose rule, tier or team would change, newest first. */
-  changed: Array<{ id: string; before: DecisionSummary; after: DecisionSummary }>;
+  /** Messages whose rule, tier or team would change, newest first, with their text ('' once erased) so the admin can judge the change. */
+  changed: Array<{ id: string; text: string; before: DecisionSummary; after: DecisionSummary }>;
 }
 
 /** Which rule set a test ran against. */

@@ -73,20 +73,41 @@ const MAX_STORED_DEPTH = 4 * MAX_CONDITION_DEPTH + 16;
  */
 function unstorableKeys(root: unknown, rootPointer: string): Array<{ pointer: string; message: string }> {
   const problems: Array<{ pointer: string; message: string }> = [];
-  const stack: Array<{ value: unknown; at: string; depth: number }> = [{ value: root, at: rootPointer, depth: 0 }];
+  // Pointers are built only for problems: a rule set of thousands of rules has tens of thousands of nodes, walked on the event loop.
+  const stack: StoredNode[] = [{ value: root, key: '', parent: undefined, depth: 0 }];
   while (stack.length > 0 && problems.length < 100) {
-    const { value, at, depth } = stack.pop()!;
+    const node = stack.pop()!;
+    const { value, depth } = node;
     if (typeof value !== 'object' || value === null) continue;
     if (depth > MAX_STORED_DEPTH) {
-      problems.push({ pointer: at, message: `nested more than ${MAX_STORED_DEPTH} levels deep` });
+      problems.push({ pointer: pointerOf(node, rootPointer), message: `nested more than ${MAX_STORED_DEPTH} levels deep` });
       continue;
     }
-    const entries: Array<[string, unknown]> = Array.isArray(value) ? value.map((item, index) => [String(index), item]) : Object.entries(value);
-    for (const [key, child] of entries.reverse()) {
-      const pointer = `${at}/${escapePointer(key)}`;
-      if (!Array.isArray(value) && (key.startsWith('$') || key.includes('.') || key.includes('\0'))) problems.push({ pointer, message: "field names may not start with '$' or contain '.'" });
-      else stack.push({ value: child, at: pointer, depth: depth + 1 });
+    if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index--) stack.push({ value: value[index], key: String(index), parent: node, depth: depth + 1 });
+      continue;
+    }
+    const keys = Object.keys(value);
+    for (let index = keys.length - 1; index >= 0; index--) {
+      const key = keys[index]!;
+      const child = { value: (value as Record<string, unknown>)[key], key, parent: node, depth: depth + 1 };
+      if (key.startsWith('$') || key.includes('.') || key.includes('\0')) problems.push({ pointer: pointerOf(child, rootPointer), message: "field names may not start with '$' or contain '.'" });
+      else stack.push(child);
     }
   }
   return problems;
+}
+
+/** A node of the walk: its value, its key in its parent, its parent. */
+interface StoredNode {
+  value: unknown;
+  key: string;
+  parent: StoredNode | undefined;
+  depth: number;
+}
+
+function pointerOf(node: StoredNode, rootPointer: string): string {
+  const keys: string[] = [];
+  for (let at: StoredNode | undefined = node; at?.parent; at = at.parent) keys.push(escapePointer(at.key));
+  return [rootPointer, ...keys.reverse()].join('/');
 }

@@ -23,6 +23,22 @@ export interface CaseListFilters {
   channel?: Channel;
   /** A username, `me` (the caller) or `none` (unassigned). */
   assignee?: string;
+  /** true: only cases still to be worked (not resolved, not suppressed); a `status` given wins. */
+  active?: boolean;
+  /** true: only snoozed cases (otherwise they are left out unless `status` is given). */
+  snoozed?: boolean;
+}
+
+/** GET /api/cases/:id/assignees: who the case can be assigned to (the users of its team, admins included), by username. */
+export interface CaseAssigneesAnswer {
+  assignees: Array<{ username: string; name: string | null }>;
+}
+
+/** GET /api/cases/counts: the user's queues at a glance, over active cases (not resolved or suppressed) of their teams. */
+export interface CaseCountsAnswer {
+  mine: number;
+  unassigned: number;
+  overdue: number;
 }
 
 /** GET /api/cases query, as sent (the server fills in `sort` and `limit`). */
@@ -57,6 +73,8 @@ export interface CaseChanges {
   assignee?: string | null;
   priority?: Priority;
   tags?: string[];
+  /** Snooze until this instant (ISO 8601, in the future), or null to wake the case now. */
+  snoozedUntil?: string | null;
 }
 
 /** PATCH /api/cases/:id body. */
@@ -107,4 +125,6 @@ export interface NoteBody {
 /** POST /api/cases/:id/notes (201): the `note` event. */
 export interface NoteAnswer {
   event: PresentedCaseEvent;
+  /** Whom the note's @mentions reached (told live), and whom not and why. */
+  mentions: { notified: string[]; unnotified: Array<{ username: string; reason: 'unknown user' | 'cannot see this case' | 'yourself' }> };
 }

@@ -1,3 +1,4 @@
+import { assignQueuesSoon } from '../../commands/assignment/assignQueuesSoon.js';
 import express, { Router } from 'express';
 import type { JSONSchemaType } from 'ajv';
 import type { ResponseTargets } from '../../cases/responseTargets.js';
@@ -46,6 +47,8 @@ export function escalationRoutes(deps: EscalationRouteDeps): Router {
     const result = await escalateCase({ ...body, store: deps.store, scope: scopeForUser(user), actor: user, caseId: req.params.id as string, targets: deps.targets });
     res.json({ case: presentCase(result.case), event: presentCaseEvent(result.event) } satisfies EscalationAnswer);
     deps.casesChanged?.([result.case._id]).catch((error: unknown) => logger.warn({ err: error, caseId: result.case._id }, 'announcing an escalation failed'));
+    // The escalated case, unassigned, waits in its new team's queue.
+    void assignQueuesSoon(deps.store, deps.casesChanged);
   });
 
   return router;

@@ -33,6 +33,7 @@ export interface ReplyRouteDeps {
  * POST /api/cases/:id/replies: queues a public reply or a DM (agents of the
  * case's team, admins; 404 for a case outside the user's teams) and answers
  * 202 at once; the outbox delivers it through the case's connector.
+ * POST …/replies/:replyId/retry queues a failed reply again.
  */
 export function replyRoutes(deps: ReplyRouteDeps): Router {
   const router = Router();
@@ -40,9 +41,17 @@ export function replyRoutes(deps: ReplyRouteDeps): Router {
   router.post('/api/cases/:id/replies', noStore, requireRole(...ROLES), express.json({ limit: '128kb' }), async (req, res) => {
     const body = validBody(checkReplyBody, req.body);
     const user = currentUser(res)!;
-    const { reply } = await deps.replies.queue({ scope: scopeForUser(user), sender: { kind: 'user', id: user.id }, caseId: req.params.id as string, text: body.text, channel: body.channel });
+    const { reply } = await deps.replies.queue({ scope: scopeForUser(user), sender: { kind: 'user', id: user.id }, assignTo: user.username, caseId: req.params.id as string, text: body.text, channel: body.channel });
     res.status(202).json({ reply: { id: reply._id, status: reply.delivery!.status } } satisfies ReplyAnswer);
     deps.casesChanged?.([reply.caseId!], new Set([messageIdOf(reply)])).catch((error: unknown) => logger.warn({ err: error, caseId: reply.caseId }, 'announcing a reply failed'));
+  });
+
+  // A failed reply, tried again as it was (the agent's "Retry"); editing it is a new reply.
+  router.post('/api/cases/:id/replies/:replyId/retry', noStore, requireRole(...ROLES), async (req, res) => {
+    const user = currentUser(res)!;
+    const { reply } = await deps.replies.retry({ scope: scopeForUser(user), sender: { kind: 'user', id: user.id }, caseId: req.params.id as string, replyId: req.params.replyId as string });
+    res.status(202).json({ reply: { id: reply._id, status: reply.delivery!.status } } satisfies ReplyAnswer);
+    deps.casesChanged?.([reply.caseId!], new Set([messageIdOf(reply)])).catch((error: unknown) => logger.warn({ err: error, caseId: reply.caseId }, 'announcing a retried reply failed'));
   });
 
   return router;

@@ -4,9 +4,10 @@ import { CASE_STATUSES } from '../../store/index.js';
 import { SETTABLE_CASE_STATUSES } from '../../store/schemas/caseStatus.js';
 import { CHANNELS, PRIORITIES, TIERS } from '../../store/schemas/enums.js';
 import { CASE_SORTS } from '../../cases/caseSorts.js';
+import { pageLimit } from '../pageSize.js';
 import type { CaseListQuery, PatchCaseBody } from './bodies.js';
 
-export const MAX_PAGE = 100;
+export { MAX_PAGE } from '../pageSize.js';
 
 /** GET /api/cases query once checked: `sort` and `limit` have their defaults. */
 export interface ListCasesQuery extends CaseListQuery {
@@ -27,8 +28,10 @@ const listCasesSchema: JSONSchemaType<ListCasesQuery> = {
     channel: { type: 'string', nullable: true, enum: [...CHANNELS] },
     // A user name's shape (schemas/user.ts); `me` and `none` fit it too.
     assignee: { type: 'string', nullable: true, pattern: '^[a-z0-9][a-z0-9_.-]{0,63}$' },
+    active: { type: 'boolean', nullable: true },
+    snoozed: { type: 'boolean', nullable: true },
     sort: { type: 'string', enum: [...CASE_SORTS], default: 'activity' },
-    limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 50 },
+    limit: pageLimit(50),
     cursor: { type: 'string', nullable: true, minLength: 1, maxLength: 200 },
   },
 };
@@ -44,8 +47,10 @@ const patchCaseSchema: JSONSchemaType<PatchCaseBody> = {
     assignee: { type: 'string', nullable: true, minLength: 1, maxLength: 64 },
     priority: { type: 'string', nullable: true, enum: [...PRIORITIES] },
     tags: { type: 'array', nullable: true, maxItems: 20, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 64 } },
+    // An ISO 8601 instant with its offset; updateCase checks that it is a real, future time.
+    snoozedUntil: { type: 'string', nullable: true, maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$' },
     version: { type: 'integer', nullable: true, minimum: 1 },
   },
 };
 
-export const checkPatchCaseBody = bodyValidator(patchCaseSchema, { nullable: ['assignee'] });
+export const checkPatchCaseBody = bodyValidator(patchCaseSchema, { nullable: ['assignee', 'snoozedUntil'] });

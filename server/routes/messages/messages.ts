@@ -1,9 +1,14 @@
 import { timingSafeEqual } from 'node:crypto';
 import express, { Router, type RequestHandler } from 'express';
-import { notFound, payloadTooLarge, unauthorized } from '../../errors.js';
-import { validateMessage, type Message } from '../../routing/index.js';
+import { FailureLimiter } from '../../auth/failureLimiter.js';
+import { notFound, payloadTooLarge, tooManyRequests, unauthorized } from '../../errors.js';
+import { messageKind, validateMessage, type Message } from '../../routing/index.js';
+import { itemBoundProblem } from './itemBounds.js';
 
 export const MAX_MESSAGES_PER_REQUEST = 1000;
+
+/** Wrong or missing ingest tokens one client address may send per window before it is refused (429) for the rest of it. */
+export const INGEST_TOKEN_FAILURES = { limit: 10, windowMs: 15 * 60_000 };
 
 export interface IngestResult {
   accepted: string[];
@@ -20,7 +25,7 @@ interface ItemError {
 /** POST /api/messages: generic ingestion of normalized messages for any source, idempotent by id. */
 export function messageRoutes(deps: { ingestToken?: string; ingest(messages: Message[]): Promise<IngestResult> }): Router {
   const router = Router();
-  router.post('/api/messages', requireIngestToken(deps.ingestToken), express.json({ limit: '16mb' }), async (req, res, next) => {
+  router.post('/api/messages', requireIngestToken(deps.ingestToken, new FailureLimiter(INGEST_TOKEN_FAILURES.limit, INGEST_TOKEN_FAILURES.windowMs)), express.json({ limit: '16mb' }), async (req, res, next) => {
     try {
       const body: unknown = req.body;
       const isBatch = Array.isArray(body);
@@ -28,10 +33,19 @@ export function messageRoutes(deps: { ingestToken?: string; ingest(messages: Mes
       if (items.length > MAX_MESSAGES_PER_REQUEST) throw payloadTooLarge(`at most ${MAX_MESSAGES_PER_REQUEST} messages per request, got ${items.length}`);
       const valid: Message[] = [];
       const errors: ItemError[] = [];
+      const now = Date.now();
       items.forEach((item, index) => {
+        const pointerOf = (pointer: string) => (isBatch ? `/${index}${pointer}` : pointer);
+        // Bounds first: an item too large or too deep is refused before anything else walks it.
+        const problem = itemBoundProblem(item, now);
+        if (problem) {
+          errors.push(itemError(item, index, pointerOf(problem.pointer), problem.message));
+          return;
+        }
         const validation = validateMessage(item);
-        if (validation.ok) valid.push(validation.message);
-        else errors.push(...validation.errors.map((error) => itemError(item, index, isBatch ? `/${index}${error.pointer}` : error.pointer, error.message)));
+        // Stored with its kind (routing.md §1): the sender's, else the default the router reads.
+        if (validation.ok) valid.push({ ...validation.message, kind: messageKind(validation.message) });
+        else errors.push(...validation.errors.map((error) => itemError(item, index, pointerOf(error.pointer), error.message)));
       });
       const result = valid.length > 0 ? await deps.ingest(valid) : { accepted: [], duplicates: [] };
       res.json({ accepted: result.accepted, duplicates: result.duplicates, errors });
@@ -47,15 +61,21 @@ function itemError(item: unknown, index: number, pointer: string, message: strin
   return typeof id === 'string' && id ? { index, id, pointer, message } : { index, pointer, message };
 }
 
-function requireIngestToken(token: string | undefined): RequestHandler {
+/** Checks the bearer token; failures are counted per client address and throttled as failed log-ins are. */
+function requireIngestToken(token: string | undefined, failures: FailureLimiter): RequestHandler {
   const expected = token ? Buffer.from(token) : undefined;
-  return (req, _res, next) => {
+  return (req, res, next) => {
     if (!expected) return next(notFound('route POST /api/messages (set INGEST_TOKEN to enable it)'));
+    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const waitMs = failures.retryAfterMs(address);
+    if (waitMs > 0) {
+      res.set('Retry-After', String(Math.ceil(waitMs / 1000)));
+      return next(tooManyRequests('too many requests with a wrong ingest token: try again later'));
+    }
     const match = /^Bearer (.+)$/.exec(req.get('authorization') ?? '');
     const given = match ? Buffer.from(match[1]!) : undefined;
-    if (!given) return next(unauthorized('send Authorization: Bearer INGEST_TOKEN'));
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return next(unauthorized('wrong ingest token'));
-    next();
+    if (given && given.length === expected.length && timingSafeEqual(given, expected)) return next();
+    failures.fail(address);
+    next(unauthorized(given ? 'wrong ingest token' : 'send Authorization: Bearer INGEST_TOKEN'));
   };
 }
-

@@ -1,3 +1,4 @@
+import { pageLimit } from '../pageSize.js';
 import type { JSONSchemaType } from 'ajv';
 import { queryValidator } from '../../middleware/validation.js';
 import type { ThreadListQuery } from './bodies.js';
@@ -12,7 +13,7 @@ const threadsSchema: JSONSchemaType<ThreadsQuery> = {
   required: ['limit'],
   additionalProperties: false,
   properties: {
-    limit: { type: 'integer', minimum: 1, maximum: 50, default: 20 },
+    limit: pageLimit(20),
     cursor: { type: 'string', nullable: true, minLength: 1, maxLength: 200 },
   },
 };

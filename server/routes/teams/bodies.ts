@@ -1,4 +1,6 @@
+import type { TeamHours } from '../../presenters/teamHours.js';
 import type { PresentedTeam } from '../../presenters/presentedPeople.js';
+import type { TeamAssignment } from '../../presenters/presentedPeople.js';
 import type { Tier } from '../../routing/types.js';
 
 /*
@@ -16,11 +18,17 @@ export interface CreateTeamBody {
   displayName?: string;
 }
 
-/** PATCH /api/teams/:name: only the display name; name and tier are what rules, cases and users refer to. */
+/** PATCH /api/teams/:name: the display name and how cases are assigned; name and tier are what rules, cases and users refer to. At least one field. */
 export interface PatchTeamBody {
-  /** Required (the schema says so); null clears it. */
+  /** Null clears it. */
   displayName?: string | null;
+  assignment?: TeamAssignment;
+  /** Business hours; null: every hour counts. */
+  hours?: TeamHoursBody | null;
 }
+
+/** `hours` as sent: `holidays` may be left out (none). */
+export type TeamHoursBody = Omit<TeamHours, 'holidays'> & { holidays?: string[] };
 
 /** GET /api/teams. */
 export interface TeamListAnswer {

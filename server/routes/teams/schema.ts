@@ -1,7 +1,38 @@
+import { WEEKDAYS } from '../../cases/businessHours.js';
 import type { JSONSchemaType } from 'ajv';
 import { bodyValidator } from '../../middleware/validation.js';
+import { ASSIGNMENT_MODES } from '../../store/schemas/assignmentMode.js';
 import { TIERS } from '../../store/schemas/enums.js';
 import type { CreateTeamBody, PatchTeamBody } from './bodies.js';
+
+const LOCAL_TIME = '^([01][0-9]|2[0-3]):[0-5][0-9]$';
+
+const teamHours = {
+  type: 'object',
+  required: ['timeZone', 'weekly'],
+  additionalProperties: false,
+  nullable: true,
+  properties: {
+    timeZone: { type: 'string', minLength: 1, maxLength: 64 },
+    weekly: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 50,
+      items: {
+        type: 'object',
+        required: ['days', 'from', 'to'],
+        additionalProperties: false,
+        properties: {
+          days: { type: 'array', minItems: 1, maxItems: 7, uniqueItems: true, items: { type: 'string', enum: [...WEEKDAYS] } },
+          from: { type: 'string', pattern: LOCAL_TIME },
+          // 24:00 closes at midnight.
+          to: { type: 'string', pattern: '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$' },
+        },
+      },
+    },
+    holidays: { type: 'array', maxItems: 400, uniqueItems: true, nullable: true, items: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' } },
+  },
+} as const;
 
 const displayName = { type: 'string', minLength: 1, maxLength: 100, pattern: '\\S' } as const;
 
@@ -18,11 +49,25 @@ const createTeamSchema: JSONSchemaType<CreateTeamBody> = {
 
 const patchTeamSchema: JSONSchemaType<PatchTeamBody> = {
   type: 'object',
-  // ajv's typing lists only non-optional keys in `required`; the body must still say what the name becomes.
-  required: ['displayName'] as never[],
+  required: [],
+  minProperties: 1,
   additionalProperties: false,
-  properties: { displayName: { ...displayName, nullable: true } },
+  properties: {
+    displayName: { ...displayName, nullable: true },
+    assignment: {
+      type: 'object',
+      required: ['mode'],
+      additionalProperties: false,
+      nullable: true,
+      properties: {
+        mode: { type: 'string', enum: [...ASSIGNMENT_MODES] },
+        // null: no limit.
+        capacity: { type: 'integer', minimum: 1, maximum: 1000, nullable: true },
+      },
+    },
+    hours: teamHours,
+  },
 };
 
 export const checkCreateTeamBody = bodyValidator(createTeamSchema);
-export const checkPatchTeamBody = bodyValidator(patchTeamSchema, { nullable: ['displayName'] });
+export const checkPatchTeamBody = bodyValidator(patchTeamSchema, { nullable: ['displayName', 'hours'] });

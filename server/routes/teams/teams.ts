@@ -1,4 +1,6 @@
+import { checkedTeamHours } from '../../commands/teams/checkTeamHours.js';
 import express, { Router } from 'express';
+import { assignQueuesSoon } from '../../commands/assignment/assignQueuesSoon.js';
 import { createTeam } from '../../commands/teams/createTeam.js';
 import { deleteTeam } from '../../commands/teams/deleteTeam.js';
 import { listTeams } from '../../commands/teams/listTeams.js';
@@ -9,14 +11,18 @@ import { validBody } from '../../middleware/validation.js';
 import { presentTeam } from '../../presenters/team.js';
 import type { ActiveRuleSet } from '../../ruleSets/activeRuleSet.js';
 import type { Store } from '../../store/index.js';
-import type { TeamAnswer, TeamListAnswer } from './bodies.js';
+import type { TeamAnswer, TeamHoursBody, TeamListAnswer } from './bodies.js';
 import { checkCreateTeamBody, checkPatchTeamBody } from './schema.js';
 
 export interface TeamRouteDeps {
   store: Store;
   /** The rules in force: a team they route to cannot be deleted. */
   rules: ActiveRuleSet;
+  /** Told which cases a changed assignment mode assigned from the queue. */
+  casesChanged?: (caseIds: string[]) => Promise<void>;
 }
+
+const hoursOfBody = (hours: TeamHoursBody | null | undefined) => (hours ? checkedTeamHours(hours) : hours);
 
 /** GET/POST /api/teams, PATCH/DELETE /api/teams/:name: admins manage the teams rules route to. */
 export function teamRoutes(deps: TeamRouteDeps): Router {
@@ -36,7 +42,9 @@ export function teamRoutes(deps: TeamRouteDeps): Router {
 
   router.patch('/api/teams/:name', json, async (req, res) => {
     const body = validBody(checkPatchTeamBody, req.body);
-    res.json({ team: presentTeam(await updateTeam({ store, name: req.params.name as string, displayName: body.displayName ?? null })) } satisfies TeamAnswer);
+    const team = await updateTeam({ store, name: req.params.name as string, displayName: body.displayName, assignment: body.assignment ?? undefined, hours: hoursOfBody(body.hours) });
+    res.json({ team: presentTeam(team) } satisfies TeamAnswer);
+    if (body.assignment) void assignQueuesSoon(store, deps.casesChanged);
   });
 
   router.delete('/api/teams/:name', async (req, res) => {
