@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Message } from '../server/routing/index.js';
 import type { ChildMessage, LiveServerConfig, ParentMessage } from './live/serverProcess.js';
+import { sessionCookie } from './support/sessionCookie.js';
 
 const TOKEN = 'bench-live-token';
 const TEAMS = ['care', 'social', 'helpdesk', 'bot'] as const;
@@ -72,14 +73,6 @@ async function pool<T, R>(items: readonly T[], limit: number, task: (item: T, in
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
-}
-
-async function login(url: string, username: string): Promise<string> {
-  const response = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
-  const cookie = response.headers.get('set-cookie');
-  if (response.status !== 200 || !cookie) throw new Error(`login of ${username} failed: ${response.status}`);
-  await response.arrayBuffer();
-  return cookie.split(';')[0]!;
 }
 
 async function connectAgent(url: string, cookie: string, team: Team, pending: Map<string, Pending>): Promise<Socket> {
@@ -188,7 +181,7 @@ async function runAgainst(plain: boolean, options: { agents: number; seconds: nu
   const sockets: Socket[] = [];
   try {
     const pending = new Map<string, Pending>();
-    const cookies = await pool(users, 8, (user) => login(server.url, user.username));
+    const cookies = await pool(users, 8, (user) => sessionCookie(server.url, user.username));
     sockets.push(...(await pool(users, 20, (user, index) => connectAgent(server.url, cookies[index]!, user.team, pending))));
     const perTeam = TEAMS.map((team) => `${team} ${users.filter((user) => user.team === team).length}`).join(', ');
     console.log(`live${plain ? ' (Socket.IO as it comes)' : ''}: ${sockets.length} agents connected (${perTeam}) in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
