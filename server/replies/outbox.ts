@@ -148,17 +148,21 @@ export class ReplyOutbox {
   }
 
   /**
-   * The lane's queue in one read (every other filter than an `_id` is a scan of all messages on FerretDB, and the
-   * outbox looks often): the replies due now, agents' first, then the automatic answers (a burst of bot answers never
-   * holds up an agent's reply it has not started on), and when the first of the others is due.
+   * The lane's queue, read a batch at a time per sender kind (the index
+   * { status, sender kind, next attempt } serves both reads, so a long
+   * backlog of bot answers waiting for X's window costs a look no more than
+   * a short one): the replies due now, agents' first, then the automatic
+   * answers (a burst of bot answers never holds up an agent's reply it has
+   * not started on), and when the first of the others is due.
    */
   private async queued(lane: Lane): Promise<LaneQueue> {
     const now = Date.now();
-    const queued = await this.options.store.collections.messages.find({ ...lane.filter, 'delivery.status': 'queued' }, { sort: { 'delivery.nextAttemptAt': 1 } });
+    const read = (kind: 'user' | 'system') => this.options.store.collections.messages.find({ ...lane.filter, 'delivery.status': 'queued', 'delivery.sender.kind': kind }, { sort: { 'delivery.nextAttemptAt': 1 }, limit: BATCH + 1 });
+    const [agents, bots] = await Promise.all([read('user'), read('system')]);
     const attemptAt = (reply: MessageDocument) => reply.delivery?.nextAttemptAt?.getTime() ?? Number.NaN;
-    const dueOf = (kind: 'user' | 'system') => queued.filter((reply) => reply.delivery?.sender.kind === kind && attemptAt(reply) <= now);
-    const later = queued.find((reply) => attemptAt(reply) > now);
-    return { due: [...dueOf('user'), ...dueOf('system')].slice(0, BATCH), nextAt: later ? new Date(attemptAt(later)) : null };
+    const due = (replies: MessageDocument[]) => replies.filter((reply) => attemptAt(reply) <= now);
+    const later = [...agents, ...bots].map(attemptAt).filter((at) => at > now);
+    return { due: [...due(agents), ...due(bots)].slice(0, BATCH), nextAt: later.length > 0 ? new Date(Math.min(...later)) : null };
   }
 
   private async attempt(reply: MessageDocument): Promise<void> {

@@ -198,6 +198,28 @@ describe('the reply outbox', () => {
     expect(connector.sent.filter((call) => call.reply.channel === 'dm')).toHaveLength(1);
   });
 
+  it('sends an agent\'s reply queued behind a long backlog of bot answers first, and reads the queue a batch at a time', async () => {
+    const { caseId } = await openCase('a ninth question');
+    const backlog: MessageDocument[] = [];
+    for (let n = 0; n < 45; n++) backlog.push((await queueReply({ store, scope: allTeamsScope(), sender: { kind: 'system', id: 'bot' }, caseId, text: `bot answer ${n}`, channel: 'public', brandAccounts: BRAND })).reply);
+    const agents = await queued(caseId, 'from an agent');
+    const reads: Array<number | undefined> = [];
+    const find = store.collections.messages.find.bind(store.collections.messages);
+    store.collections.messages.find = ((...args: Parameters<typeof find>) => {
+      reads.push((args[1] as { limit?: number } | undefined)?.limit);
+      return find(...args);
+    }) as typeof find;
+    let id = 1000;
+    const connector = new ScriptedConnector(() => String(id++));
+    const outbox = outboxFor(connector);
+    outbox.wake();
+    for (const reply of [agents, ...backlog]) await settled(reply._id);
+    await outbox.stop();
+    expect(connector.sent.map((call) => call.reply.text)).toEqual(['from an agent', ...backlog.map((reply) => reply.text)]);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.every((limit) => limit !== undefined && limit <= 21), `limits of the outbox's reads: ${reads.join(', ')}`).toBe(true);
+  });
+
   it('fails the replies of a platform no connector sends on, without holding the others', async () => {
     const { caseId } = await openCase('an eighth question');
     const orphan = await queued(caseId, 'nowhere to go');
