@@ -53,7 +53,7 @@ export async function writeStagedEvents(store: Store, docs: ReadonlyArray<Pick<C
 export async function ensureStagedEventsWritten(store: Store, docs: ReadonlyArray<Pick<CaseDocument, '_id' | 'lastEventSeq' | 'stagedEvents' | 'stagedAt'>>): Promise<void> {
   const staged = docs.filter((doc) => doc.stagedAt).flatMap(stagedEventsOf);
   if (staged.length === 0) return;
-  // One read for all (on FerretDB, an `_id` list is one primary-key lookup each).
+  // One read for all: an `_id` list is an index lookup on MongoDB and SQLite (FerretDB scans for any filter but a single `_id`).
   const found = new Set((await store.collections.caseEvents.find({ _id: { $in: staged.map((event) => event._id!) } }, { fields: ['_id'] })).map((event) => event._id));
   const missing = staged.filter((event) => !found.has(event._id!));
   // A duplicate among them was copied meanwhile by another writer or the sweep: written either way.
