@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Message } from '../../server/routing/index.js';
 import { startTestServer } from '../server/startTestServer.js';
 import { sessionCookie, TestSockets } from './testSockets.js';
@@ -29,6 +29,8 @@ function message(text: string, channel: 'public' | 'dm' = 'public'): Message {
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+/** How long an expected event may take to arrive (a wait, not a speed check: FerretDB in a loaded run is slow). */
+const WAIT = { timeout: 15_000, interval: 20 };
 
 describe('live events over Socket.IO', () => {
   it('refuses a socket without a session', async () => {
@@ -40,9 +42,12 @@ describe('live events over Socket.IO', () => {
     const outage = message('Your app is down again, call me on +44 20 7946 0958');
     const refund = message('I want a refund for my order', 'dm');
     await server.ingest([outage, refund]);
+    const upserts = (events: Array<[string, unknown]>) => events.filter(([name]) => name === 'case:upsert').map(([, payload]) => (payload as { case: { team: string; tier: number }; seq: number }));
+    const threadEvents = (events: Array<[string, unknown]>) => events.filter(([name]) => name === 'thread:upsert');
+    // Every positive event has arrived; what must not arrive was sent (or not) at the same moment.
+    await vi.waitFor(() => expect([upserts(ana.events).length, upserts(hugo.events).length, upserts(admin.events).length, threadEvents(mia.events).length, threadEvents(admin.events).length]).toEqual([1, 1, 2, 1, 1]), WAIT);
     await settle();
 
-    const upserts = (events: Array<[string, unknown]>) => events.filter(([name]) => name === 'case:upsert').map(([, payload]) => (payload as { case: { team: string; tier: number }; seq: number }));
     expect(upserts(ana.events).map((p) => p.case.team)).toEqual(['care']);
     expect(upserts(ana.events)[0]!.seq).toBe(1);
     expect(ana.events.some(([name, payload]) => name === 'message:new' && (payload as { message: Message }).message.id === outage.id)).toBe(true);
@@ -68,29 +73,27 @@ describe('live events over Socket.IO', () => {
       opened.on('case:upsert', (payload: { case: { id: string } }) => seen.push(payload.case.id));
     });
     await server.ingest([message('first question')]); // Socket.IO recovers from the offset of the last event received
-    await settle();
+    await vi.waitFor(() => expect(seen).toHaveLength(1), WAIT);
     const reconnected = new Promise<void>((resolve) => socket.io.once('reconnect', () => resolve()));
     socket.io.engine.close(); // the network drops
     await server.ingest([message('hello, anyone there?')]);
     await reconnected;
-    await settle();
+    await vi.waitFor(() => expect(seen).toHaveLength(2), WAIT);
     expect(socket.recovered).toBe(true);
-    expect(seen).toHaveLength(2);
   });
 
   it('announces an update made through the API to the team, with the next seq', async () => {
     const ana = await live('ana');
     const question = message('a plain question');
     await server.ingest([question]);
-    await settle();
+    await vi.waitFor(() => expect(ana.events.some(([name]) => name === 'case:upsert')).toBe(true), WAIT);
     const opened = ana.events.find(([name]) => name === 'case:upsert')![1] as { case: { id: string; version: number }; seq: number };
     const cookie = await login('ana');
     const session = await (await fetch(`${server.url}/api/session`, { headers: { cookie } })).json();
     const patched = await fetch(`${server.url}/api/cases/${opened.case.id}`, { method: 'PATCH', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': session.csrfToken }, body: JSON.stringify({ status: 'open' }) });
     expect(patched.status).toBe(200);
-    await settle();
-    const updates = ana.events.filter(([name, payload]) => name === 'case:upsert' && (payload as { case: { id: string } }).case.id === opened.case.id).map(([, payload]) => payload as { case: { status: string }; seq: number });
-    expect(updates.at(-1)).toMatchObject({ case: { status: 'open' }, seq: opened.seq + 1 });
+    const updates = () => ana.events.filter(([name, payload]) => name === 'case:upsert' && (payload as { case: { id: string } }).case.id === opened.case.id).map(([, payload]) => payload as { case: { status: string }; seq: number });
+    await vi.waitFor(() => expect(updates().at(-1)).toMatchObject({ case: { status: 'open' }, seq: opened.seq + 1 }), WAIT);
   });
 });
 

@@ -51,11 +51,11 @@ async function careAgent(): Promise<string> {
   return username;
 }
 
-const emit = (session: Live, event: string, payload: unknown): Promise<unknown> => session.socket.timeout(2_000).emitWithAck(event, payload);
+const emit = (session: Live, event: string, payload: unknown): Promise<unknown> => session.socket.timeout(10_000).emitWithAck(event, payload);
 
 /** The newest presence a session got for the case, once `check` accepts it. */
 async function presenceOf(session: Live, caseId: string, check: (viewers: Viewer[]) => boolean): Promise<Viewer[]> {
-  const deadline = Date.now() + 3_000;
+  const deadline = Date.now() + 10_000;
   for (;;) {
     const latest = session.presence.filter((p) => p.caseId === caseId).at(-1);
     if (latest && check(latest.viewers)) return latest.viewers;

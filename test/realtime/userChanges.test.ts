@@ -5,7 +5,7 @@
  * may see now, or is refused. Other users' sockets stay up.
  */
 import type { Socket } from 'socket.io-client';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { freshUsername, send, useCareServer, type Client } from '../routes/careClient.js';
 import { TestSockets } from './testSockets.js';
 
@@ -49,6 +49,10 @@ describe('sockets of a changed user', () => {
     const after = await live(agent.client.cookie!);
     await care.openCase('a plain question for care');
     await care.openCase('a refund, please');
+    await vi.waitFor(() => {
+      expect(after.teams).toContain('helpdesk');
+      expect(ana.teams).toContain('care');
+    }, { timeout: 15_000, interval: 20 });
     await settle();
     expect(after.teams).toEqual(['helpdesk']);
     expect(before.teams).toEqual([]);

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SLA } from '../../server/cases/sla.js';
 import { allTeamsScope } from '../../server/store/index.js';
 import { TestSockets } from '../realtime/testSockets.js';
@@ -17,6 +17,8 @@ async function live(client: Client): Promise<Array<[string, { case?: { id: strin
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+/** How long an expected event may take to arrive (a wait, not a speed check). */
+const WAIT = { timeout: 15_000, interval: 20 };
 
 const stored = async (id: string) => (await care.store.collections.cases.findOne(allTeamsScope(), { _id: id }))!;
 const MINUTE = 60_000;
@@ -128,8 +130,10 @@ describe('POST /api/cases/:id/escalations', () => {
     const [ana, hugo] = [await care.login('ana'), await care.login('hugo')];
     const [anaEvents, hugoEvents] = [await live(ana), await live(hugo)];
     const id = await care.openCase('please escalate me');
-    await settle();
+    await vi.waitFor(() => expect(anaEvents.filter(([, payload]) => payload.case?.id === id || payload.caseId === id)).toHaveLength(2), WAIT);
     const { body } = await ana.post(`/api/cases/${id}/escalations`, { reason: 'private data involved' });
+    await vi.waitFor(() => expect(hugoEvents.some(([, payload]) => payload.case?.id === id)).toBe(true), WAIT);
+    await vi.waitFor(() => expect(anaEvents.filter(([, payload]) => payload.case?.id === id || payload.caseId === id)).toHaveLength(3), WAIT);
     await settle();
     expect(anaEvents.filter(([, payload]) => payload.case?.id === id || payload.caseId === id).map(([name, payload]) => [name, payload.seq])).toEqual([
       ['case:upsert', 1],
@@ -147,6 +151,7 @@ describe('POST /api/cases/:id/escalations', () => {
     const id = inserted.document._id;
     const { body } = await ana.post(`/api/cases/${id}/escalations`, { reason: 'private data involved' });
     expect(body.case.team).toBe('helpdesk');
+    await vi.waitFor(() => expect(anaEvents.some(([, payload]) => payload.caseId === id)).toBe(true), WAIT);
     await settle();
     expect(anaEvents.filter(([, payload]) => payload.caseId === id).map(([name, payload]) => [name, payload.seq])).toEqual([['case:removed', body.event.seq]]);
   });

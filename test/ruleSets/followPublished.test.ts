@@ -78,7 +78,7 @@ describe('following versions published by another process', () => {
     const { there } = await twoProcesses();
     const stop = followPublishedVersions(store, there, 20);
     try {
-      await expect.poll(() => there.get().version, { timeout: 2_000 }).toBe(2);
+      await expect.poll(() => there.get().version, { timeout: 15_000 }).toBe(2);
     } finally {
       stop();
     }
