@@ -6,7 +6,7 @@
  * gap and none twice. Runs on the embedded store and (mongodb project) on
  * FerretDB / MongoDB, where the second "process" is a second store.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { caseEventId, repairStagedEvents } from '../../server/cases/caseHistory.js';
 import { healCasesBehindTheirEvents } from '../../server/cases/healCasesBehindTheirEvents.js';
 import { caseDetail } from '../../server/cases/caseDetail.js';
@@ -17,23 +17,14 @@ import { updateCase } from '../../server/commands/updateCase.js';
 import type { Message } from '../../server/routing/index.js';
 import { allTeamsScope, openStore, type Store } from '../../server/store/index.js';
 import { killedBeforeEventsCopy } from '../support/killedWriter.js';
-import { freshStorePlace, type StorePlace } from '../support/testStore.js';
+import { useFreshStore } from '../support/testStore.js';
 import { BRAND_ID, NOW, activeRules, message } from './ingestFixture.js';
 
 const ADMIN = { id: 'u1', username: 'ana', role: 'admin' as const, teams: [] };
 const LATER = new Date(NOW.getTime() + 60_000);
 const LATER_THAN_ANY_TARGET = new Date(NOW.getTime() + 7 * 24 * 3_600_000);
 
-let place: StorePlace;
-let store: Store;
-beforeEach(async () => {
-  place = await freshStorePlace(undefined, 'case_history');
-  store = await openStore(place.storeOptions);
-});
-afterEach(async () => {
-  await store.close();
-  await place.destroy();
-});
+const fresh = useFreshStore('case_history');
 
 function ingest(into: Store, messages: Message[], now = NOW) {
   return ingestMessages({ store: into, rules: activeRules(), brandAccounts: new Set([`x:${BRAND_ID}`]), messages, now });
@@ -60,6 +51,7 @@ async function trail(of: Store, caseId: string): Promise<string[]> {
 
 describe('a writer killed between the case write and its events', () => {
   it('leaves a joined message\'s event on the case, where the next writer copies it before numbering its own', async () => {
+    const { store } = fresh;
     const first = message('my parcel is late', 'A');
     await ingest(store, [first]);
     await expect(ingest(killedBeforeEventsCopy(store), [message('any news?', 'A', { threadId: first.threadId, minutesAgo: 2 })])).rejects.toThrow('SIGKILL');
@@ -75,6 +67,7 @@ describe('a writer killed between the case write and its events', () => {
   });
 
   it('leaves an opened case\'s events on it, and the repair sweep copies them and unstages them', async () => {
+    const { store } = fresh;
     await expect(ingest(killedBeforeEventsCopy(store), [message('my parcel is late', 'A')])).rejects.toThrow('SIGKILL');
     const crashed = await onlyCase(store);
     expect(crashed).toMatchObject({ lastEventSeq: 1 });
@@ -89,6 +82,7 @@ describe('a writer killed between the case write and its events', () => {
   });
 
   it('loses neither an agent\'s change, a note nor an SLA breach, whichever is interrupted', async () => {
+    const { store } = fresh;
     await ingest(store, [message('my parcel is late', 'A')]);
     const { _id: caseId } = await onlyCase(store);
     const killed = killedBeforeEventsCopy(store);
@@ -105,6 +99,7 @@ describe('a writer killed between the case write and its events', () => {
 
 describe('old data: events a killed writer numbered past the case\'s lastEventSeq (before events were staged)', () => {
   it('moves lastEventSeq up to the highest event at start-up, so the next write numbers after it', async () => {
+    const { store } = fresh;
     const first = message('my parcel is late', 'A');
     await ingest(store, [first]);
     const { _id: caseId } = await onlyCase(store);
@@ -123,11 +118,12 @@ describe('old data: events a killed writer numbered past the case\'s lastEventSe
 });
 
 async function onlyCaseOf(caseId: string) {
-  return store.collections.cases.findOne(allTeamsScope(), { _id: caseId });
+  return fresh.store.collections.cases.findOne(allTeamsScope(), { _id: caseId });
 }
 
 describe('writers of one case in two processes at once', () => {
   it('number its events 1…n without a gap or a repeat, whoever wins each race', async () => {
+    const { store, place } = fresh;
     // The second process: its own store (connection, in-process locks) on the same database; the same store on the embedded backend (one process per data directory).
     const other = place.backend === 'mongodb' ? await openStore(place.storeOptions) : store;
     try {

@@ -4,36 +4,21 @@
  * scan; a pass cut short runs again. Runs on the embedded store and
  * (mongodb project) on FerretDB / MongoDB.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { caseEventId } from '../../server/cases/caseHistory.js';
 import { healCasesBehindTheirEventsOnce, logStartupHeal } from '../../server/cases/healCasesBehindTheirEvents.js';
 import { ingestMessages } from '../../server/commands/ingestMessages.js';
 import { allTeamsScope, openStore, type Store } from '../../server/store/index.js';
-import { freshStorePlace, type StorePlace } from '../support/testStore.js';
+import { useFreshStore } from '../support/testStore.js';
 import { BRAND_ID, NOW, activeRules, message } from './ingestFixture.js';
 
 const MARKER = { connector: 'migrations', stream: 'case-seq-heal' };
 
-let place: StorePlace;
-let store: Store;
-beforeEach(async () => {
-  place = await freshStorePlace(undefined, 'heal_once');
-  store = await openStore(place.storeOptions);
-});
-afterEach(async () => {
-  await store.close();
-  await place.destroy();
-});
-
-/** A process start on the same data: the store opened afresh. */
-async function restart(): Promise<Store> {
-  await store.close();
-  store = await openStore(place.storeOptions);
-  return store;
-}
+const fresh = useFreshStore('heal_once');
 
 /** A case as a writer killed before events were staged on the case left it: its events `seqs` written, the case still at 1. */
 async function caseBehindItsEvents(text: string, seqs: number[]): Promise<string> {
+  const { store } = fresh;
   const { cases } = await ingestMessages({ store, rules: activeRules(), brandAccounts: new Set([`x:${BRAND_ID}`]), messages: [message(text, 'A')], now: NOW });
   const caseId = cases[0]!._id;
   await store.collections.caseEvents.insertMany(seqs.map((seq) => ({ _id: caseEventId(caseId, seq), caseId, seq, type: 'message' as const, at: NOW, actor: { kind: 'connector' as const, id: 'x' }, data: {} })));
@@ -41,25 +26,25 @@ async function caseBehindItsEvents(text: string, seqs: number[]): Promise<string
 }
 
 async function lastEventSeqOf(caseId: string): Promise<number | undefined> {
-  return (await store.collections.cases.findOne(allTeamsScope(), { _id: caseId }))?.lastEventSeq;
+  return (await fresh.store.collections.cases.findOne(allTeamsScope(), { _id: caseId }))?.lastEventSeq;
 }
 
 describe('the start-up heal of cases behind their events, once per data set', () => {
   it('heals at the first start and records that it completed', async () => {
     const caseId = await caseBehindItsEvents('my parcel is late', [2, 3]);
-    expect(await store.collections.checkpoints.findOne(MARKER)).toBeNull();
+    expect(await fresh.store.collections.checkpoints.findOne(MARKER)).toBeNull();
 
-    expect(await healCasesBehindTheirEventsOnce(await restart())).toEqual({ ran: true, healed: 1 });
+    expect(await healCasesBehindTheirEventsOnce(await fresh.reopen())).toEqual({ ran: true, healed: 1 });
     expect(await lastEventSeqOf(caseId)).toBe(3);
-    expect((await store.collections.checkpoints.findOne(MARKER))?.updatedAt).toBeInstanceOf(Date);
+    expect((await fresh.store.collections.checkpoints.findOne(MARKER))?.updatedAt).toBeInstanceOf(Date);
   });
 
   it('does not scan at a later start: a case behind its events since is left as it is', async () => {
-    expect(await healCasesBehindTheirEventsOnce(store)).toEqual({ ran: true, healed: 0 });
-    const completedAt = (await store.collections.checkpoints.findOne(MARKER))!.updatedAt;
+    expect(await healCasesBehindTheirEventsOnce(fresh.store)).toEqual({ ran: true, healed: 0 });
+    const completedAt = (await fresh.store.collections.checkpoints.findOne(MARKER))!.updatedAt;
     const caseId = await caseBehindItsEvents('my parcel is late', [2]);
 
-    const restarted = await restart();
+    const restarted = await fresh.reopen();
     const caseReads = vi.spyOn(restarted.collections.cases, 'find');
     // caseEvents is frozen (append-only): a copy whose reads are counted.
     const eventReads = vi.fn(restarted.collections.caseEvents.find);
@@ -72,17 +57,18 @@ describe('the start-up heal of cases behind their events, once per data set', ()
 
   it('runs again at the next start after a pass cut short, which wrote no marker', async () => {
     const caseId = await caseBehindItsEvents('my parcel is late', [2, 3]);
-    vi.spyOn(store.collections.cases, 'updateEach').mockRejectedValueOnce(new Error('SIGKILL'));
-    await expect(healCasesBehindTheirEventsOnce(store)).rejects.toThrow('SIGKILL');
-    expect(await store.collections.checkpoints.findOne(MARKER)).toBeNull();
+    vi.spyOn(fresh.store.collections.cases, 'updateEach').mockRejectedValueOnce(new Error('SIGKILL'));
+    await expect(healCasesBehindTheirEventsOnce(fresh.store)).rejects.toThrow('SIGKILL');
+    expect(await fresh.store.collections.checkpoints.findOne(MARKER)).toBeNull();
     expect(await lastEventSeqOf(caseId)).toBe(1);
 
-    expect(await healCasesBehindTheirEventsOnce(await restart())).toEqual({ ran: true, healed: 1 });
+    expect(await healCasesBehindTheirEventsOnce(await fresh.reopen())).toEqual({ ran: true, healed: 1 });
     expect(await lastEventSeqOf(caseId)).toBe(3);
-    expect(await store.collections.checkpoints.findOne(MARKER)).not.toBeNull();
+    expect(await fresh.store.collections.checkpoints.findOne(MARKER)).not.toBeNull();
   });
 
   it('looks again at a case written during the pass (its compare-and-set refused), so none is left behind when the marker is written', async () => {
+    const { store } = fresh;
     const caseId = await caseBehindItsEvents('my parcel is late', [2, 3, 4]);
     const cases = store.collections.cases;
     const updateEach = cases.updateEach.bind(cases);
@@ -96,6 +82,7 @@ describe('the start-up heal of cases behind their events, once per data set', ()
   });
 
   it('heals each case once when two processes start at once, both making the pass', async () => {
+    const { store, place } = fresh;
     // The second process: its own store on the same database; the same store on the embedded backend (one process per data directory).
     const other = place.backend === 'mongodb' ? await openStore(place.storeOptions) : store;
     try {

@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingestMessages } from '../../server/commands/ingestMessages.js';
 import type { Message } from '../../server/routing/index.js';
 import { ActiveRuleSet } from '../../server/ruleSets/activeRuleSet.js';
 import { compileRuleSet, type RuleSet } from '../../server/routing/index.js';
-import { allTeamsScope, openStore, type Store } from '../../server/store/index.js';
-import { freshStorePlace, type StorePlace } from '../support/testStore.js';
+import { allTeamsScope } from '../../server/store/index.js';
+import { useFreshStore } from '../support/testStore.js';
 
 const RULES: RuleSet = {
   rules: [
@@ -15,18 +15,9 @@ const RULES: RuleSet = {
 };
 const BRAND = 'x:1000';
 
-let place: StorePlace;
-let store: Store;
 let sequence = 0;
 
-beforeEach(async () => {
-  place = await freshStorePlace(undefined, 'ingest');
-  store = await openStore(place.storeOptions);
-});
-afterEach(async () => {
-  await store.close();
-  await place.destroy();
-});
+const fresh = useFreshStore('ingest');
 
 function message(text: string, extra: Partial<Message> = {}): Message {
   const id = String(1_000_000 + ++sequence);
@@ -34,11 +25,11 @@ function message(text: string, extra: Partial<Message> = {}): Message {
 }
 
 function ingest(messages: Message[], rules = new ActiveRuleSet({ version: 3, ruleSet: RULES, compiled: compileRuleSet(RULES) })) {
-  return ingestMessages({ store, rules, brandAccounts: new Set([BRAND]), messages, now: new Date('2026-11-20T15:00:00Z') });
+  return ingestMessages({ store: fresh.store, rules, brandAccounts: new Set([BRAND]), messages, now: new Date('2026-11-20T15:00:00Z') });
 }
 
-const allCases = () => store.collections.cases.find(allTeamsScope(), {}, { sort: { createdAt: 1 } });
-const eventsOf = (caseId: string) => store.collections.caseEvents.find({ caseId }, { sort: { seq: 1 } });
+const allCases = () => fresh.store.collections.cases.find(allTeamsScope(), {}, { sort: { createdAt: 1 } });
+const eventsOf = (caseId: string) => fresh.store.collections.caseEvents.find({ caseId }, { sort: { seq: 1 } });
 
 describe('ingesting messages', () => {
   it('routes the first message of a thread into a new case with its rule and version', async () => {
@@ -49,7 +40,7 @@ describe('ingesting messages', () => {
     // The 30-minute target counts from when the customer wrote (14:00:01), not from when the case was stored (15:00).
     expect(opened!.slaDueAt).toEqual(new Date('2026-11-20T14:30:01Z'));
     expect(opened).toMatchObject({ firstMessageAt: new Date('2026-11-20T14:00:01Z'), waitingSince: new Date('2026-11-20T14:00:01Z') });
-    const stored = await store.collections.messages.findOne({ externalId: first.id.slice(2) });
+    const stored = await fresh.store.collections.messages.findOne({ externalId: first.id.slice(2) });
     expect(stored).toMatchObject({ caseId: opened!._id, decision: { ruleId: 'billing-private', tier: 2, ruleSetVersion: 3 } });
     expect(await eventsOf(opened!._id)).toEqual([expect.objectContaining({ seq: 1, type: 'created', data: expect.objectContaining({ messageId: first.id }) })]);
   });
@@ -62,7 +53,7 @@ describe('ingesting messages', () => {
     const cases = await allCases();
     expect(cases).toHaveLength(1);
     expect(cases[0]).toMatchObject({ tier: 1, team: 'care', routing: { ruleId: null }, messageCount: 2, lastEventSeq: 2 });
-    expect((await store.collections.messages.findOne({ externalId: later.id.slice(2) }))!.decision).toBeNull();
+    expect((await fresh.store.collections.messages.findOne({ externalId: later.id.slice(2) }))!.decision).toBeNull();
   });
 
   it('joins one batch\'s messages to several existing cases, numbering each case\'s events in turn', async () => {
@@ -84,11 +75,12 @@ describe('ingesting messages', () => {
     const b = message('two');
     expect(await ingest([a, b, a])).toMatchObject({ accepted: [a.id, b.id], duplicates: [a.id] });
     expect(await ingest([b, a])).toEqual({ accepted: [], duplicates: [b.id, a.id], cases: [], stored: [], openings: [] });
-    expect(await store.collections.messages.countDocuments({})).toBe(2);
+    expect(await fresh.store.collections.messages.countDocuments({})).toBe(2);
     expect(await allCases()).toHaveLength(2);
   });
 
   it('stores the brand account\'s own messages without routing them', async () => {
+    const { store } = fresh;
     const question = message('hello');
     const ours = message('Hi! How can we help?', { author: { id: '1000', handle: 'AcmeHelp' }, threadId: question.threadId });
     const ownPost = message('Our new shop is open', { author: { id: '1000' } });
@@ -114,7 +106,7 @@ describe('ingesting messages', () => {
     await ingest([first]);
     const [opened] = await allCases();
     for (const status of ['resolved', 'pending'] as const) {
-      await store.collections.cases.updateOne(allTeamsScope(), { _id: opened!._id }, { $set: { status } });
+      await fresh.store.collections.cases.updateOne(allTeamsScope(), { _id: opened!._id }, { $set: { status } });
       await ingest([message('still there?', { threadId: first.threadId })]);
       expect((await allCases())[0]).toMatchObject({ status: 'open' });
     }
@@ -123,6 +115,7 @@ describe('ingesting messages', () => {
   });
 
   it('repairs an interrupted ingestion: a case stored without its messages gets them on the retry', async () => {
+    const { store } = fresh;
     const first = message('I want a refund');
     await ingest([first]);
     const [opened] = await allCases();

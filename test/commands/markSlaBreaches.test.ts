@@ -1,26 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingestMessages } from '../../server/commands/ingestMessages.js';
 import { markSlaBreaches } from '../../server/commands/markSlaBreaches.js';
 import { compileRuleSet, type Message, type RuleSet } from '../../server/routing/index.js';
 import { ActiveRuleSet } from '../../server/ruleSets/activeRuleSet.js';
-import { allTeamsScope, openStore, type Store } from '../../server/store/index.js';
-import { freshStorePlace, type StorePlace } from '../support/testStore.js';
+import { allTeamsScope } from '../../server/store/index.js';
+import { useFreshStore } from '../support/testStore.js';
 
 const RULES: RuleSet = { rules: [{ id: 'refunds', when: { field: 'text', op: 'containsAny', value: ['refund'] }, then: { tier: 2, team: 'helpdesk', priority: 'high' } }], fallback: { tier: 1, team: 'care' } };
 const OPENED = new Date('2026-11-20T15:00:00Z');
 
-let place: StorePlace;
-let store: Store;
-beforeEach(async () => {
-  place = await freshStorePlace(undefined, 'sla');
-  store = await openStore(place.storeOptions);
-});
-afterEach(async () => {
-  await store.close();
-  await place.destroy();
-});
+const fresh = useFreshStore('sla');
 
 async function openCase(text: string, threadId: string): Promise<string> {
+  const { store } = fresh;
   const message: Message = { id: `x:${threadId}`, platform: 'x', channel: 'public', text, createdAt: OPENED.toISOString(), author: { id: '7' }, threadId };
   const rules = new ActiveRuleSet({ version: 1, ruleSet: RULES, compiled: compileRuleSet(RULES) });
   await ingestMessages({ store, rules, brandAccounts: new Set(), messages: [message], now: OPENED });
@@ -31,6 +23,7 @@ const at = (minutes: number) => new Date(OPENED.getTime() + minutes * 60_000);
 
 describe('response-time targets', () => {
   it('marks a case once its first-response target passes: breach recorded, priority raised, event appended', async () => {
+    const { store } = fresh;
     const refund = await openCase('refund please', '1'); // tier 2: 30 min
     const question = await openCase('a question', '2'); // tier 1: 60 min
     expect(await markSlaBreaches({ store, now: at(29) })).toEqual([]);
@@ -45,6 +38,7 @@ describe('response-time targets', () => {
   });
 
   it('leaves resolved and pending cases alone', async () => {
+    const { store } = fresh;
     const id = await openCase('a question', '3');
     await store.collections.cases.updateOne(allTeamsScope(), { _id: id }, { $set: { status: 'pending' } });
     expect(await markSlaBreaches({ store, now: at(120) })).toEqual([]);

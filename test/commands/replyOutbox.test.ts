@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingestMessages, type IngestedOpening } from '../../server/commands/ingestMessages.js';
 import { queueReply } from '../../server/commands/queueReply.js';
 import { OutcomeUnknownError, WindowWaitError, type Connector, type ConnectorHealth, type OutgoingReply, type SendResult } from '../../server/connectors/connector.js';
@@ -6,8 +6,8 @@ import { answerNewCases } from '../../server/replies/botAnswers.js';
 import { ReplyOutbox } from '../../server/replies/outbox.js';
 import { compileRuleSet, type Message, type RuleSet } from '../../server/routing/index.js';
 import { ActiveRuleSet } from '../../server/ruleSets/activeRuleSet.js';
-import { allTeamsScope, openStore, type MessageDocument, type Store } from '../../server/store/index.js';
-import { freshStorePlace, type StorePlace } from '../support/testStore.js';
+import { allTeamsScope, type MessageDocument } from '../../server/store/index.js';
+import { useFreshStore } from '../support/testStore.js';
 
 const RULES: RuleSet = {
   rules: [{ id: 'hours', when: { field: 'text', op: 'containsAny', value: ['opening hours'] }, then: { tier: 0, team: 'bot', reply: { text: 'Hi {{author.name}}, we open at 9.' } } }],
@@ -40,19 +40,11 @@ class ScriptedConnector implements Connector {
   }
 }
 
-let place: StorePlace;
-let store: Store;
-beforeEach(async () => {
-  place = await freshStorePlace(undefined, 'outbox');
-  store = await openStore(place.storeOptions);
-});
-afterEach(async () => {
-  await store.close();
-  await place.destroy();
-});
+const fresh = useFreshStore('outbox');
 
 let sequence = 0;
 async function openCase(text: string, author = { id: '7', name: 'Jo' }, now = new Date()): Promise<{ caseId: string; message: Message; openings: IngestedOpening[] }> {
+  const { store } = fresh;
   const threadId = String(2000 + ++sequence);
   const message: Message = { id: `x:${threadId}`, platform: 'x', channel: 'public', text, createdAt: now.toISOString(), author, threadId };
   const { openings } = await ingestMessages({ store, rules, brandAccounts: BRAND, messages: [message], now });
@@ -60,7 +52,7 @@ async function openCase(text: string, author = { id: '7', name: 'Jo' }, now = ne
 }
 
 async function queued(caseId: string, text = 'We are on it.'): Promise<MessageDocument> {
-  const { reply } = await queueReply({ store, scope: allTeamsScope(), sender: { kind: 'user', id: 'u1' }, caseId, text, channel: 'public', brandAccounts: BRAND });
+  const { reply } = await queueReply({ store: fresh.store, scope: allTeamsScope(), sender: { kind: 'user', id: 'u1' }, caseId, text, channel: 'public', brandAccounts: BRAND });
   return reply;
 }
 
@@ -68,14 +60,14 @@ async function settled(replyId: string): Promise<MessageDocument> {
   // A wait, not a speed check: FerretDB under a loaded test run can take seconds per write.
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const reply = (await store.collections.messages.findOne({ _id: replyId }))!;
+    const reply = (await fresh.store.collections.messages.findOne({ _id: replyId }))!;
     if (reply.delivery!.status !== 'queued') return reply;
     if (Date.now() > deadline) throw new Error('the reply stayed queued');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 
-const outboxFor = (connector: Connector) => new ReplyOutbox({ store, connectors: () => [connector], agentTeam: () => 'care', retry: { maxAttempts: 3, baseDelayMs: 40, maxDelayMs: 60 } });
+const outboxFor = (connector: Connector) => new ReplyOutbox({ store: fresh.store, connectors: () => [connector], agentTeam: () => 'care', retry: { maxAttempts: 3, baseDelayMs: 40, maxDelayMs: 60 } });
 
 describe('the reply outbox', () => {
   it('backs off exponentially between transient failures (capped) and gives up after the last attempt', async () => {
@@ -115,7 +107,7 @@ describe('the reply outbox', () => {
     const stopping = outbox.stop();
     cut(new Error('the connector stopped'));
     await stopping;
-    expect((await store.collections.messages.findOne({ _id: reply._id }))!.delivery).toMatchObject({ status: 'queued', attempts: 0 });
+    expect((await fresh.store.collections.messages.findOne({ _id: reply._id }))!.delivery).toMatchObject({ status: 'queued', attempts: 0 });
   });
 
   it('marks each attempt before it leaves; a reply left mid-send is looked up first on the next start, and found counts as sent', async () => {
@@ -126,7 +118,7 @@ describe('the reply outbox', () => {
     const first = outboxFor(crashing);
     first.wake();
     while (crashing.sent.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-    const markedBeforeSend = (await store.collections.messages.findOne({ _id: reply._id }))!.delivery!.attemptStartedAt;
+    const markedBeforeSend = (await fresh.store.collections.messages.findOne({ _id: reply._id }))!.delivery!.attemptStartedAt;
     const stopping = first.stop();
     cut(new Error('the process died'));
     await stopping;
@@ -166,7 +158,7 @@ describe('the reply outbox', () => {
     const outbox = outboxFor(new ScriptedConnector([new WindowWaitError('waiting for X\'s post window, which opens again at …', opens)]));
     outbox.wake();
     for (;;) {
-      const current = (await store.collections.messages.findOne({ _id: reply._id }))!;
+      const current = (await fresh.store.collections.messages.findOne({ _id: reply._id }))!;
       if (current.delivery!.error) {
         expect(current.delivery).toMatchObject({ status: 'queued', attempts: 0, nextAttemptAt: opens, attemptStartedAt: null, error: 'waiting for X\'s post window, which opens again at …' });
         break;
@@ -177,6 +169,7 @@ describe('the reply outbox', () => {
   });
 
   it('runs one lane per channel: a DM still on the network holds no public reply, not even one queued after it left', async () => {
+    const { store } = fresh;
     const { caseId } = await openCase('a sixth question');
     const { reply: dm } = await queueReply({ store, scope: allTeamsScope(), sender: { kind: 'user', id: 'u1' }, caseId, text: 'by DM', channel: 'dm', brandAccounts: BRAND });
     const firstPublic = await queued(caseId, 'in public');
@@ -199,6 +192,7 @@ describe('the reply outbox', () => {
   });
 
   it('sends an agent\'s reply queued behind a long backlog of bot answers first, and reads the queue a batch at a time', async () => {
+    const { store } = fresh;
     const { caseId } = await openCase('a ninth question');
     const backlog: MessageDocument[] = [];
     for (let n = 0; n < 45; n++) backlog.push((await queueReply({ store, scope: allTeamsScope(), sender: { kind: 'system', id: 'bot' }, caseId, text: `bot answer ${n}`, channel: 'public', brandAccounts: BRAND })).reply);
@@ -223,7 +217,7 @@ describe('the reply outbox', () => {
   it('fails the replies of a platform no connector sends on, without holding the others', async () => {
     const { caseId } = await openCase('an eighth question');
     const orphan = await queued(caseId, 'nowhere to go');
-    await store.collections.messages.findOneAndUpdate({ _id: orphan._id }, { $set: { platform: 'mastodon' } });
+    await fresh.store.collections.messages.findOneAndUpdate({ _id: orphan._id }, { $set: { platform: 'mastodon' } });
     const reply = await queued(caseId, 'to X');
     const outbox = outboxFor(new ScriptedConnector(['903']));
     outbox.wake();
@@ -235,6 +229,7 @@ describe('the reply outbox', () => {
 
 describe('the bot', () => {
   it('answers an author again once the configured window has passed', async () => {
+    const { store } = fresh;
     const t0 = new Date('2026-11-20T09:00:00Z');
     const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
     const author = { id: '77', name: 'Ada' };
@@ -251,6 +246,7 @@ describe('the bot', () => {
   });
 
   it('stays silent where no connector can send', async () => {
+    const { store } = fresh;
     const opened = await openCase('opening hours?');
     expect(await answerNewCases({ store, brandAccounts: BRAND, openings: opened.openings, agentTeam: 'care', canSend: () => false })).toEqual({ caseIds: [], replies: [] });
     expect(await store.collections.cases.findOne(allTeamsScope(), { _id: opened.caseId })).toMatchObject({ status: 'bot', lastEventSeq: 1 });

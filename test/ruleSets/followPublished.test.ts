@@ -1,25 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { publishVersion } from '../../server/commands/rules/publishVersion.js';
 import { loadRuleFile } from '../../server/cli/ruleFile.js';
 import type { RuleSet } from '../../server/routing/index.js';
 import { loadActiveRuleSet } from '../../server/ruleSets/activeRuleSet.js';
 import { catchUpPublished, followPublishedVersions } from '../../server/ruleSets/followPublished.js';
 import { rememberedRegexRisk } from '../../server/routing/regexSafety.js';
-import { openStore, type Store } from '../../server/store/index.js';
-import { freshStorePlace, type StorePlace } from '../support/testStore.js';
+import { useFreshStore } from '../support/testStore.js';
 
 const RULES_FILE = 'rules/default.rules.json';
-let place: StorePlace;
-let store: Store;
 
-beforeEach(async () => {
-  place = await freshStorePlace(undefined, 'follow-published');
-  store = await openStore(place.storeOptions);
-});
-afterEach(async () => {
-  await store.close();
-  await place.destroy();
-});
+const fresh = useFreshStore('follow-published');
 
 function defaultRules(): RuleSet {
   const loaded = loadRuleFile(RULES_FILE);
@@ -29,6 +19,7 @@ function defaultRules(): RuleSet {
 
 /** Two processes sharing one database, each with its own router: `here` publishes, `there` must follow. */
 async function twoProcesses() {
+  const { store } = fresh;
   const here = await loadActiveRuleSet(store, RULES_FILE);
   const there = await loadActiveRuleSet(store, RULES_FILE);
   const reordered = defaultRules();
@@ -42,12 +33,13 @@ describe('following versions published by another process', () => {
     const { here, there, reordered } = await twoProcesses();
     expect(here.get().version).toBe(2);
     expect(there.get().version).toBe(1);
-    await expect(catchUpPublished(store, there)).resolves.toBe(true);
+    await expect(catchUpPublished(fresh.store, there)).resolves.toBe(true);
     expect(there.get().version).toBe(2);
     expect(there.get().ruleSet.rules.map((rule) => rule.id)).toEqual(reordered.rules.map((rule) => rule.id));
   });
 
   it('judges the new version\'s regular expressions off the event loop before compiling it (verdicts remembered)', async () => {
+    const { store } = fresh;
     const here = await loadActiveRuleSet(store, RULES_FILE);
     const there = await loadActiveRuleSet(store, RULES_FILE);
     const source = `order #(\\d{6})-${process.pid}-${Date.now()}`;
@@ -70,13 +62,13 @@ describe('following versions published by another process', () => {
   it('does nothing when this process is already on the newest version', async () => {
     const { here } = await twoProcesses();
     const before = here.get();
-    await expect(catchUpPublished(store, here)).resolves.toBe(false);
+    await expect(catchUpPublished(fresh.store, here)).resolves.toBe(false);
     expect(here.get()).toBe(before);
   });
 
   it('follows on its own within the interval', async () => {
     const { there } = await twoProcesses();
-    const stop = followPublishedVersions(store, there, 20);
+    const stop = followPublishedVersions(fresh.store, there, 20);
     try {
       await expect.poll(() => there.get().version, { timeout: 15_000 }).toBe(2);
     } finally {

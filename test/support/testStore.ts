@@ -10,7 +10,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
-import type { StoreOptions } from '../../server/store/index.js';
+import { afterEach, beforeEach } from 'vitest';
+import { openStore, type Store, type StoreOptions } from '../../server/store/index.js';
 import { testMongodbUri } from './mongodb.js';
 
 export type TestBackend = 'embedded' | 'mongodb';
@@ -41,6 +42,48 @@ export async function freshStorePlace(backend: TestBackend = testBackend(), pref
   if (!base) throw new Error('TEST_STORE=mongodb but no MongoDB to test on (see test/support/mongoSetup.ts)');
   const uri = withDatabase(base, `${prefix.replace(/\W/g, '_')}_${randomBytes(6).toString('hex')}`);
   return { backend, env: { MONGODB_URI: uri, SESSION_SECRET: TEST_SESSION_SECRET }, storeOptions: { mongodbUri: uri, dataDir: '' }, destroy: () => dropDatabase(uri) };
+}
+
+/** The store and place of the running test, from useFreshStore. */
+export interface FreshStore {
+  readonly store: Store;
+  readonly place: StorePlace;
+  /** Closes the store and opens it again on the same data, as a restarted process would; `store` is then the new one. */
+  reopen(): Promise<Store>;
+}
+
+/** A fresh, empty store on this project's backend for every test of the file (or enclosing describe), closed and removed after it. */
+export function useFreshStore(prefix?: string): FreshStore {
+  let current: { store: Store; place: StorePlace } | null = null;
+  beforeEach(async () => {
+    const place = await freshStorePlace(undefined, prefix);
+    current = { store: await openStore(place.storeOptions), place };
+  });
+  afterEach(async () => {
+    if (!current) return;
+    const { store, place } = current;
+    current = null;
+    await store.close();
+    await place.destroy();
+  });
+  const opened = () => {
+    if (!current) throw new Error('useFreshStore: no store is open here; reach it inside a test (it is opened before each test and removed after it)');
+    return current;
+  };
+  return {
+    get store() {
+      return opened().store;
+    },
+    get place() {
+      return opened().place;
+    },
+    async reopen() {
+      const test = opened();
+      await test.store.close();
+      test.store = await openStore(test.place.storeOptions);
+      return test.store;
+    },
+  };
 }
 
 /** A MongoDB URI pointing at another database (same hosts and options). */

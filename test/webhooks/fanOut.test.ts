@@ -4,29 +4,22 @@
  * before `storedAt` existed (read by `at`, as then, during the upgrade). Runs on the embedded
  * store and (mongodb project) on FerretDB / MongoDB.
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { caseEventId } from '../../server/cases/caseHistory.js';
-import { openStore, type NewCaseEventDocument, type Store } from '../../server/store/index.js';
+import type { NewCaseEventDocument } from '../../server/store/index.js';
 import { fanOutCaseEvents, UPGRADE_MS } from '../../server/webhooks/fanOut.js';
 import { parseSecretKey, SecretBox } from '../../server/webhooks/secretBox.js';
-import { freshStorePlace, type StorePlace } from '../support/testStore.js';
+import { useFreshStore } from '../support/testStore.js';
 import { WEBHOOK_SECRET_KEY } from './webhookHelpers.js';
 
 const NOW = new Date();
 const STORED = new Date(NOW.getTime() - 1000);
 
-let place: StorePlace;
-let store: Store;
+const fresh = useFreshStore('fan_out');
 beforeEach(async () => {
-  place = await freshStorePlace(undefined, 'fan_out');
-  store = await openStore(place.storeOptions);
   const before = new Date(NOW.getTime() - 60_000);
   const secretSealed = new SecretBox(parseSecretKey(WEBHOOK_SECRET_KEY)!).seal('whsec_fan-out-test-secret');
-  await store.collections.webhooks.insertOne({ url: 'http://127.0.0.1:9/hooks', events: ['case.created'], secretSealed, createdAt: before, updatedAt: before });
-});
-afterEach(async () => {
-  await store.close();
-  await place.destroy();
+  await fresh.store.collections.webhooks.insertOne({ url: 'http://127.0.0.1:9/hooks', events: ['case.created'], secretSealed, createdAt: before, updatedAt: before });
 });
 
 /** `created` events of distinct cases, each `at` and (unless null) `storedAt` the given time. */
@@ -38,6 +31,7 @@ function createdEvents(count: number, prefix: string, at: Date, storedAt: Date |
 }
 
 it('stores a delivery for each of more events stored at one instant than a page holds, and for those after it', async () => {
+  const { store } = fresh;
   const afterIt = new Date(STORED.getTime() + 1);
   await store.collections.caseEvents.insertMany([...createdEvents(1201, 'batch', STORED, STORED), ...createdEvents(3, 'later', afterIt, afterIt)]);
   expect(await fanOutCaseEvents(store, NOW)).toBe(1204);
@@ -45,6 +39,7 @@ it('stores a delivery for each of more events stored at one instant than a page 
 });
 
 it('reads events stored without storedAt (by a version before it) by their at, for UPGRADE_MS after its first pass', async () => {
+  const { store } = fresh;
   await store.collections.caseEvents.insertMany(createdEvents(2, 'old', STORED, null));
   expect(await fanOutCaseEvents(store, NOW)).toBe(2);
   expect(await store.collections.webhookDeliveries.countDocuments({ eventId: { $in: [caseEventId('old0', 1), caseEventId('old1', 1)] } })).toBe(2);

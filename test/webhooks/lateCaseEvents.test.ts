@@ -5,25 +5,23 @@
  * Each still reaches the webhooks subscribed to it, once. Runs on the
  * embedded store and (mongodb project) on FerretDB / MongoDB.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { repairStagedEvents } from '../../server/cases/caseHistory.js';
 import { ingestMessages } from '../../server/commands/ingestMessages.js';
 import type { Message } from '../../server/routing/index.js';
-import { allTeamsScope, openStore, type Store } from '../../server/store/index.js';
+import { allTeamsScope, type Store } from '../../server/store/index.js';
 import type { WebhookEventType } from '../../server/store/schemas/webhookEventType.js';
 import { SETTLE_MS } from '../../server/webhooks/fanOut.js';
 import { parseSecretKey, SecretBox } from '../../server/webhooks/secretBox.js';
 import { activeRules, BRAND_ID, message } from '../commands/ingestFixture.js';
 import { killedBeforeEventsCopy } from '../support/killedWriter.js';
-import { freshStorePlace, type StorePlace } from '../support/testStore.js';
+import { useFreshStore } from '../support/testStore.js';
 import { startReceiver } from './receiver.js';
 import { fixedClock, testDispatcher, WEBHOOK_SECRET_KEY } from './webhookHelpers.js';
 
 /** When the killed writer wrote its case: ten SETTLE_MS ago. */
 const HAPPENED = new Date(Date.now() - 10 * SETTLE_MS);
 
-let place: StorePlace;
-let store: Store;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 beforeAll(async () => {
   receiver = await startReceiver();
@@ -31,21 +29,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await receiver.close();
 });
-beforeEach(async () => {
-  place = await freshStorePlace(undefined, 'late_case_events');
-  store = await openStore(place.storeOptions);
+const fresh = useFreshStore('late_case_events');
+beforeEach(() => {
   receiver.received.length = 0;
-});
-afterEach(async () => {
-  await store.close();
-  await place.destroy();
 });
 
 /** A webhook created before the events happened. */
 async function subscribe(events: WebhookEventType[]): Promise<void> {
   const before = new Date(HAPPENED.getTime() - 60_000);
   const secretSealed = new SecretBox(parseSecretKey(WEBHOOK_SECRET_KEY)!).seal('whsec_late-events-test');
-  expect((await store.collections.webhooks.insertOne({ url: receiver.url, events, secretSealed, createdAt: before, updatedAt: before })).status).toBe('inserted');
+  expect((await fresh.store.collections.webhooks.insertOne({ url: receiver.url, events, secretSealed, createdAt: before, updatedAt: before })).status).toBe('inserted');
 }
 
 function ingest(into: Store, messages: Message[], now: Date) {
@@ -59,6 +52,7 @@ function received(): Array<{ type: string; seq: number }> {
 }
 
 it('delivers once an event the repair sweep copied more than SETTLE_MS after it happened', async () => {
+  const { store } = fresh;
   await subscribe(['case.created']);
   await expect(ingest(killedBeforeEventsCopy(store), [message('my parcel is late', 'A', at(HAPPENED))], HAPPENED)).rejects.toThrow('SIGKILL');
   const dispatcher = testDispatcher(store);
@@ -77,6 +71,7 @@ it('delivers once an event the repair sweep copied more than SETTLE_MS after it 
 });
 
 it('delivers once an event the case\'s next writer copied more than SETTLE_MS after it happened', async () => {
+  const { store } = fresh;
   await subscribe(['message.created']);
   const first = message('my parcel is late', 'A', at(HAPPENED));
   await ingest(store, [first], HAPPENED);
