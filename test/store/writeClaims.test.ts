@@ -1,29 +1,25 @@
 /** The MongoDB backend's write claims (server/store/mongo/writeClaims.ts): one writer per revision, and a dead writer's claim superseded. */
 import mongoose from 'mongoose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, WriteConflictError, type Store } from '../../server/store/index.js';
+import { WriteConflictError } from '../../server/store/index.js';
 import { ABANDONED_CLAIM_MS, WRITE_CLAIMS_COLLECTION } from '../../server/store/mongo/writeClaims.js';
 import { testMongodbUri } from '../support/mongodb.js';
-import { freshStorePlace, type StorePlace } from '../support/testStore.js';
+import { useFreshStore } from '../support/testStore.js';
 
 describe.runIf(testMongodbUri())('write claims on MongoDB', () => {
-  let place: StorePlace;
-  let store: Store;
+  const fresh = useFreshStore('care_claims_test', 'mongodb');
   let connection: mongoose.Connection;
   beforeEach(async () => {
-    place = await freshStorePlace('mongodb', 'care_claims_test');
-    store = await openStore(place.storeOptions);
-    connection = await mongoose.createConnection(place.storeOptions.mongodbUri!).asPromise();
+    connection = await mongoose.createConnection(fresh.place.storeOptions.mongodbUri!).asPromise();
   });
   afterEach(async () => {
     await connection.close();
-    await store.close();
-    await place.destroy();
   });
 
   const claims = () => connection.db!.collection<{ _id: string; doc: string; rev: number; generation: number; at: Date }>(WRITE_CLAIMS_COLLECTION);
 
   it('refuses an update while another writer holds the claim on that revision, and takes over one older than ABANDONED_CLAIM_MS', async () => {
+    const { store } = fresh;
     const inserted = await store.collections.teams.insertOne({ name: 'care', tier: 1 });
     if (inserted.status !== 'inserted') throw new Error('team not inserted');
     const id = inserted.document._id;

@@ -52,11 +52,11 @@ export interface FreshStore {
   reopen(): Promise<Store>;
 }
 
-/** A fresh, empty store on this project's backend for every test of the file (or enclosing describe), closed and removed after it. */
-export function useFreshStore(prefix?: string): FreshStore {
+/** A fresh, empty store for every test of the file (or enclosing describe), closed and removed after it; on this project's backend unless told. */
+export function useFreshStore(prefix?: string, backend: TestBackend = testBackend()): FreshStore {
   let current: { store: Store; place: StorePlace } | null = null;
   beforeEach(async () => {
-    const place = await freshStorePlace(undefined, prefix);
+    const place = await freshStorePlace(backend, prefix);
     current = { store: await openStore(place.storeOptions), place };
   });
   afterEach(async () => {
