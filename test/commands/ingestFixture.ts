@@ -1,12 +1,9 @@
 /** A fresh embedded store per test and small builders for ingestion tests (not a test file itself). */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
 import { ingestMessages } from '../../server/commands/ingestMessages.js';
 import { compileRuleSet, type Message, type RuleSet } from '../../server/routing/index.js';
 import { ActiveRuleSet } from '../../server/ruleSets/activeRuleSet.js';
-import { allTeamsScope, openStore, type Store } from '../../server/store/index.js';
+import { allTeamsScope, type Store } from '../../server/store/index.js';
+import { useFreshStore } from '../support/testStore.js';
 
 export const RULES: RuleSet = {
   rules: [
@@ -36,17 +33,8 @@ export function message(text: string, authorId: string, extra: Partial<Message> 
 
 /** Opens a fresh embedded store before each test of the file; `store()` is the current one. */
 export function useIngestStore(): { store(): Store; ingest(messages: Message[], now?: Date): ReturnType<typeof ingestMessages> } {
-  let dir = '';
-  let current: Store | null = null;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ingest-'));
-    current = await openStore({ dataDir: dir });
-  });
-  afterEach(async () => {
-    await current?.close();
-    await rm(dir, { recursive: true, force: true });
-  });
-  const store = () => current!;
+  const fresh = useFreshStore('ingest', 'embedded');
+  const store = () => fresh.store;
   return { store, ingest: (messages, now = NOW) => ingestMessages({ store: store(), rules: activeRules(), brandAccounts: new Set([`x:${BRAND_ID}`]), messages, now }) };
 }
 
