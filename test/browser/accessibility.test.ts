@@ -2,35 +2,25 @@
  * Every view checked with axe-core (WCAG 2.1 A/AA): no serious or critical
  * violation, at laptop and phone width, with real cases on screen.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/server.js';
-import { startTestServer } from '../server/startTestServer.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { seriousAxeViolations } from './accessibility.js';
-import { describeInBrowser, launchChromium, newContext } from './chromium.js';
+import { useBrowserServer } from './browserServer.js';
+import { describeInBrowser, newContext } from './chromium.js';
 import { logIn } from './logIn.js';
 import { customerMessage } from './messages.js';
 
 describeInBrowser('accessibility of every view (browser)', () => {
-  let server: RunningServer & { stop(): Promise<void> };
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-    await server.ingest([
+  const running = useBrowserServer({
+    seed: (server) => server.ingest([
       customerMessage('my parcel is late again, call me on +44 20 7946 0958', { handle: 'late_parcel', name: 'Lena Late' }),
       customerMessage('the app is broken since this morning', { handle: 'broken_app', name: 'Bo Broken' }),
       customerMessage('I was charged twice, please refund me', { handle: 'twice', name: 'Tom Twice', channel: 'dm' }),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    ]),
   });
 
   async function as(username: string | null, viewport?: { width: number; height: number }): Promise<Page> {
-    const context = await newContext(browser, server.url, viewport);
+    const context = await newContext(running.browser, running.server.url, viewport);
     const page = await context.newPage();
     if (username) {
       await logIn(page, username);

@@ -1,9 +1,8 @@
-import type { Browser, Request } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/server.js';
-import { startTestServer } from '../server/startTestServer.js';
+import type { Request } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { seriousAxeViolations } from './accessibility.js';
-import { describeInBrowser, launchChromium, newContext, screenshot } from './chromium.js';
+import { useBrowserServer } from './browserServer.js';
+import { describeInBrowser, newContext, screenshot } from './chromium.js';
 import { logIn } from './logIn.js';
 import { customerMessage } from './messages.js';
 
@@ -11,33 +10,22 @@ import { customerMessage } from './messages.js';
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 describeInBrowser('attachments (browser)', () => {
-  let server: RunningServer & { stop(): Promise<void> };
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-    await server.ingest([{
-      ...customerMessage('my kettle arrived like this', { handle: 'kettle_kay', name: 'Kay Kettle' }),
-      attachments: [
-        { type: 'photo', url: 'https://pbs.twimg.com/media/kettle.jpg', altText: 'a cracked kettle' },
-        { type: 'photo', url: 'https://tracker.example/pixel.png' },
-        { type: 'video', url: 'javascript:alert(document.cookie)' },
-      ],
-    }]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const running = useBrowserServer({ seed: (server) => server.ingest([{
+    ...customerMessage('my kettle arrived like this', { handle: 'kettle_kay', name: 'Kay Kettle' }),
+    attachments: [
+      { type: 'photo', url: 'https://pbs.twimg.com/media/kettle.jpg', altText: 'a cracked kettle' },
+      { type: 'photo', url: 'https://tracker.example/pixel.png' },
+      { type: 'video', url: 'javascript:alert(document.cookie)' },
+    ],
+  }]) });
 
   for (const [size, viewport] of [['laptop', undefined], ['phone', { width: 390, height: 844 }]] as const) {
     it(`shows a thumbnail from X's media host without a Referer, other hosts only as links, and no script address (${size})`, async () => {
-      const context = await newContext(browser, server.url, viewport);
+      const context = await newContext(running.browser, running.server.url, viewport);
       const page = await context.newPage();
       const outside: Request[] = [];
       page.on('request', (request) => {
-        if (!request.url().startsWith(server.url)) outside.push(request);
+        if (!request.url().startsWith(running.server.url)) outside.push(request);
       });
       await page.route('https://pbs.twimg.com/**', (route) => route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL }));
       await logIn(page, 'ana');

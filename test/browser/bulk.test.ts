@@ -1,34 +1,23 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/server.js';
+import { expect, it } from 'vitest';
 import { allTeamsScope } from '../../server/store/index.js';
-import { startTestServer } from '../server/startTestServer.js';
 import { seriousAxeViolations } from './accessibility.js';
-import { describeInBrowser, launchChromium, newContext, screenshot } from './chromium.js';
+import { useBrowserServer } from './browserServer.js';
+import { describeInBrowser, newContext, screenshot } from './chromium.js';
 import { logIn } from './logIn.js';
 import { customerMessage } from './messages.js';
 
 describeInBrowser('bulk actions (browser)', () => {
-  let server: RunningServer & { stop(): Promise<void> };
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-    await server.ingest([
+  const running = useBrowserServer({
+    seed: (server) => server.ingest([
       customerMessage('bulk one: a question about sizes', { handle: 'bulk_one', name: 'Bea Bulk' }),
       customerMessage('bulk two: a question about colours', { handle: 'bulk_two', name: 'Bo Bulk' }),
       customerMessage('bulk three: a question about stores', { handle: 'bulk_three', name: 'Bix Bulk' }),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    ]),
   });
 
   it('sets the priority of ticked cases with a result per case and an undo; a case changed meanwhile reports its 409 (laptop and phone)', async () => {
     for (const viewport of [undefined, { width: 390, height: 844 }]) {
-      const context = await newContext(browser, server.url, viewport);
+      const context = await newContext(running.browser, running.server.url, viewport);
       const page = await context.newPage();
       await logIn(page, 'ana');
       await page.getByRole('heading', { level: 1, name: 'Inbox', exact: true }).waitFor();
@@ -48,16 +37,16 @@ describeInBrowser('bulk actions (browser)', () => {
       await expect(page.locator('.case-row', { hasText: 'Bea Bulk' }).getByText('urgent').count()).resolves.toBe(0);
 
       // Someone else changes Bo's case: the list's copy is stale, so resolving both reports a conflict for it.
-      const bo = await server.store.collections.cases.findOne(allTeamsScope(), { 'customer.handle': 'bulk_two' });
-      await server.store.collections.cases.updateOne(allTeamsScope(), { _id: bo!._id }, { $inc: { version: 1 } });
+      const bo = await running.server.store.collections.cases.findOne(allTeamsScope(), { 'customer.handle': 'bulk_two' });
+      await running.server.store.collections.cases.updateOne(allTeamsScope(), { _id: bo!._id }, { $inc: { version: 1 } });
       await bar.getByRole('button', { name: 'Resolve' }).click();
       await bar.getByText('resolve: 1 of 2 done.').waitFor();
       await bar.getByText('Bo Bulk: changed by someone else meanwhile: not changed').waitFor();
       await expect(bar.getByRole('button', { name: 'Undo' }).count()).resolves.toBe(0);
       // Put Bea back for the next width.
       await page.getByRole('button', { name: 'Clear selection' }).click();
-      const bea = await server.store.collections.cases.findOne(allTeamsScope(), { 'customer.handle': 'bulk_one' });
-      await server.store.collections.cases.updateOne(allTeamsScope(), { _id: bea!._id }, { $set: { status: 'new' }, $inc: { version: 1 } });
+      const bea = await running.server.store.collections.cases.findOne(allTeamsScope(), { 'customer.handle': 'bulk_one' });
+      await running.server.store.collections.cases.updateOne(allTeamsScope(), { _id: bea!._id }, { $set: { status: 'new' }, $inc: { version: 1 } });
       await context.close();
     }
   });

@@ -1,32 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/server.js';
-import { startTestServer } from '../server/startTestServer.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { seriousAxeViolations } from './accessibility.js';
-import { describeInBrowser, launchChromium, newContext, screenshot } from './chromium.js';
+import { useBrowserServer } from './browserServer.js';
+import { describeInBrowser, newContext, screenshot } from './chromium.js';
 import { logIn } from './logIn.js';
 import { customerMessage } from './messages.js';
 
 describeInBrowser('inside a case: keyboard, assignment, status (browser)', () => {
-  let server: RunningServer & { stop(): Promise<void> };
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-    await server.ingest([
+  const running = useBrowserServer({
+    seed: (server) => server.ingest([
       customerMessage('first: my order is late', { handle: 'kay_one', name: 'Kay One' }),
       customerMessage('second: the app crashes', { handle: 'kay_two', name: 'Kay Two' }),
       customerMessage('third: wrong size delivered', { handle: 'kay_three', name: 'Kay Three' }),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    ]),
   });
 
   async function inboxAs(username: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const context = await newContext(browser, server.url, viewport);
+    const context = await newContext(running.browser, running.server.url, viewport);
     const page = await context.newPage();
     await logIn(page, username);
     await page.getByRole('heading', { level: 1, name: 'Inbox', exact: true }).waitFor();

@@ -1,23 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createUser, freshUsername, useCareServer } from '../routes/careClient.js';
-import { describeInBrowser, launchChromium, newContext, screenshot } from './chromium.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { createUser, freshUsername, startCareServer } from '../routes/careClient.js';
+import { useBrowserServer } from './browserServer.js';
+import { describeInBrowser, newContext, screenshot } from './chromium.js';
 import { logIn } from './logIn.js';
 
 describeInBrowser('the case view: routing trace, internal notes, colleagues viewing (browser)', () => {
   // test/routes/fixtures/teams.rules.json: hours, refunds, outage ("broken" → social), else care.
-  const care = useCareServer();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const running = useBrowserServer({ start: () => startCareServer() });
 
   async function caseAs(username: string, caseId: string): Promise<Page> {
-    const context = await newContext(browser, care.server.url);
+    const context = await newContext(running.browser, running.server.url);
     const page = await context.newPage();
     await logIn(page, username);
     await page.getByRole('heading', { level: 1, name: 'Inbox', exact: true }).waitFor();
@@ -27,9 +20,9 @@ describeInBrowser('the case view: routing trace, internal notes, colleagues view
   }
 
   it('shows why the case is here rule by rule, takes a note, and warns of a colleague viewing, typing and moving it away', async () => {
-    const caseId = await care.openCase('the app is broken since this morning', { author: { id: 'cust-br-1', handle: 'bea_broken', name: 'Bea Broken' } });
+    const caseId = await running.server.openCase('the app is broken since this morning', { author: { id: 'cust-br-1', handle: 'bea_broken', name: 'Bea Broken' } });
     const colleague = freshUsername('sam');
-    await createUser(care.store, { username: colleague, role: 'agent', teams: ['social'] });
+    await createUser(running.server.store, { username: colleague, role: 'agent', teams: ['social'] });
 
     const ana = await caseAs('ana', caseId);
     const routing = ana.getByRole('region', { name: 'Why it is here' });
@@ -50,7 +43,7 @@ describeInBrowser('the case view: routing trace, internal notes, colleagues view
     await expect(note.textContent()).resolves.toMatch(/Internal note by you\s*Bea also phoned: <b>keep it public<\/b> for now\./);
     // And in the conversation, where it was written, marked as a note.
     await expect(ana.locator('.thread .message.note').textContent()).resolves.toMatch(/Internal note by ana.*Bea also phoned: <b>keep it public<\/b> for now\./);
-    expect(await care.store.collections.messages.countDocuments({ caseId })).toBe(1);
+    expect(await running.server.store.collections.messages.countDocuments({ caseId })).toBe(1);
 
     // A colleague of the same team opens it: each sees the other.
     const sam = await caseAs(colleague, caseId);

@@ -1,32 +1,30 @@
 /** Webhooks admin, audit log viewer and erasure with a typed-handle confirmation, in the browser (with axe checks). */
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startCareServer, type CareServer } from '../routes/careClient.js';
+import { startCareServer } from '../routes/careClient.js';
 import { startReceiver } from '../webhooks/receiver.js';
 import { WEBHOOK_SECRET_KEY } from '../webhooks/webhookHelpers.js';
 import { seriousAxeViolations } from './accessibility.js';
-import { describeInBrowser, launchChromium, newContext, screenshot } from './chromium.js';
+import { useBrowserServer } from './browserServer.js';
+import { describeInBrowser, newContext, screenshot } from './chromium.js';
 import { logIn } from './logIn.js';
 
 describeInBrowser('governance screens (browser)', () => {
-  let care: CareServer;
-  let browser: Browser;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
+  // Registered before the server's hooks: the receiver is up before the server starts, and closes after it stops.
   beforeAll(async () => {
     receiver = await startReceiver([500]);
-    care = await startCareServer({ WEBHOOK_SECRET_KEY, WEBHOOK_ALLOW_PRIVATE: '1' }, { webhookIntervalMs: 200 });
-    browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
-    await care?.stop();
     await receiver?.close();
   });
 
+  const running = useBrowserServer({ start: () => startCareServer({ WEBHOOK_SECRET_KEY, WEBHOOK_ALLOW_PRIVATE: '1' }, { webhookIntervalMs: 200 }) });
+
   async function adminPage(path: string): Promise<Page> {
-    const context = await newContext(browser, care.url);
+    const context = await newContext(running.browser, running.server.url);
     const page = await context.newPage();
     await logIn(page, 'admin');
     await page.getByRole('heading', { level: 1, name: 'Inbox', exact: true }).waitFor();
@@ -45,7 +43,7 @@ describeInBrowser('governance screens (browser)', () => {
     const hook = page.getByRole('listitem', { name: receiver.url });
     await expect(hook.textContent()).resolves.toMatch(/Active.*Events: case\.created/);
 
-    await care.openCase('a case for the webhook');
+    await running.server.openCase('a case for the webhook');
     await expect.poll(() => receiver.received.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
     await hook.getByRole('button', { name: `Deliveries of ${receiver.url}` }).click();
     const log = hook.getByRole('table', { name: 'Recent deliveries' });
@@ -77,7 +75,7 @@ describeInBrowser('governance screens (browser)', () => {
 
   it('an admin exports a person, then erases them only after typing their handle; the case stays as a skeleton', async () => {
     const author = { id: `erase-${Date.now()}`, handle: 'erase_me_please', name: 'Erasa Person' };
-    const caseId = await care.openCase('my secret parcel story', { author });
+    const caseId = await running.server.openCase('my secret parcel story', { author });
     const page = await adminPage(`/cases/${caseId}`);
     await page.getByText('my secret parcel story').first().waitFor();
     const download = page.waitForEvent('download');

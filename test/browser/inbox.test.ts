@@ -1,31 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestServer } from '../server/startTestServer.js';
-import { describeInBrowser, launchChromium, newContext, screenshot } from './chromium.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { useBrowserServer } from './browserServer.js';
+import { describeInBrowser, newContext, screenshot } from './chromium.js';
 import { logIn } from './logIn.js';
 import { customerMessage, hasLiveEvents } from './messages.js';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1"> the app is down again, see https://evil.example/steal?x=1';
 
 describeInBrowser('the inbox and a case (browser)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-    await server.ingest([
+  const running = useBrowserServer({
+    seed: (server) => server.ingest([
       customerMessage(HOSTILE, { handle: 'eve', name: 'Eve Hostile' }),
       customerMessage('I was charged twice, please refund', { channel: 'dm', handle: 'bob', name: 'Bob Billing' }),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    ]),
   });
 
   async function inboxAs(username: string, viewport?: { width: number; height: number }, options: { live?: boolean } = {}): Promise<Page> {
-    const context = await newContext(browser, server.url, viewport);
+    const context = await newContext(running.browser, running.server.url, viewport);
     // Without live events a page keeps what it loaded, as one would that lost them.
     if (options.live === false) await context.route('**/socket.io/**', (route) => route.abort());
     const page = await context.newPage();
@@ -70,8 +61,8 @@ describeInBrowser('the inbox and a case (browser)', () => {
   it('shows a case that arrives while the inbox is open', async () => {
     const page = await inboxAs('ana');
     await row(page, 'Eve Hostile').waitFor();
-    await server.ingest([customerMessage('your website is down, nothing loads', { handle: 'newcomer', name: 'Nina Newcomer' })]);
-    if (await hasLiveEvents(server.url)) {
+    await running.server.ingest([customerMessage('your website is down, nothing loads', { handle: 'newcomer', name: 'Nina Newcomer' })]);
+    if (await hasLiveEvents(running.server.url)) {
       // Live: an unobtrusive marker, not a jumping list; the new row shows once asked for.
       await page.getByRole('button', { name: '1 new case: show' }).click();
       await row(page, 'Nina Newcomer').waitFor();
@@ -87,7 +78,7 @@ describeInBrowser('the inbox and a case (browser)', () => {
   });
 
   it('changes status, and reloads the case when someone else changed it first', async () => {
-    await server.ingest([customerMessage('app is down for me too', { handle: 'sam', name: 'Sam Status' })]);
+    await running.server.ingest([customerMessage('app is down for me too', { handle: 'sam', name: 'Sam Status' })]);
     const page = await inboxAs('ana', undefined, { live: false });
     await row(page, 'Sam Status').click();
     await page.getByRole('heading', { level: 1, name: /Sam Status/ }).waitFor();
@@ -99,7 +90,7 @@ describeInBrowser('the inbox and a case (browser)', () => {
     await page.getByRole('region', { name: 'History' }).getByText('Changed status new → open', { exact: false }).waitFor();
 
     // Another session changes the case behind this page's back.
-    const other = await newContext(browser, server.url);
+    const other = await newContext(running.browser, running.server.url);
     const otherPage = await other.newPage();
     await logIn(otherPage, 'admin');
     await otherPage.getByRole('heading', { level: 1, name: 'Inbox', exact: true }).waitFor();
@@ -138,19 +129,19 @@ describeInBrowser('the inbox and a case (browser)', () => {
 
   /** Changes a case through the API as admin (its own session), as a colleague would; returns the case id. */
   async function changeAsAdmin(customerName: string, patch: Record<string, unknown>): Promise<string> {
-    const login = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'demo' }) });
+    const login = await fetch(`${running.server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'demo' }) });
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const cookie = login.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
-    const listed = (await (await fetch(`${server.url}/api/cases?limit=100`, { headers: { cookie } })).json()) as { cases: Array<{ id: string; customer: { name: string | null } }> };
+    const listed = (await (await fetch(`${running.server.url}/api/cases?limit=100`, { headers: { cookie } })).json()) as { cases: Array<{ id: string; customer: { name: string | null } }> };
     const found = listed.cases.find((item) => item.customer.name === customerName);
     if (!found) throw new Error(`no case of ${customerName}`);
-    const reply = await fetch(`${server.url}/api/cases/${found.id}`, { method: 'PATCH', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(patch) });
+    const reply = await fetch(`${running.server.url}/api/cases/${found.id}`, { method: 'PATCH', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(patch) });
     expect(reply.status).toBe(200);
     return found.id;
   }
 
   it('filters by tag and sorts by target on the server, and live updates follow the filters (in, out, the first line shown)', async () => {
-    await server.ingest([customerMessage('the app is down since this morning\nI tried twice', { handle: 'fay', name: 'Fay Filter' })]);
+    await running.server.ingest([customerMessage('the app is down since this morning\nI tried twice', { handle: 'fay', name: 'Fay Filter' })]);
     const page = await inboxAs('ana');
     await row(page, 'Fay Filter').waitFor();
     await expect(row(page, 'Fay Filter').locator('.preview').textContent()).resolves.toBe('the app is down since this morning');
@@ -199,7 +190,7 @@ describeInBrowser('the inbox and a case (browser)', () => {
   });
 
   it('assigns (a), resolves (e) and opens to reply (r) from the keyboard', async () => {
-    await server.ingest([customerMessage('the website is down here too', { handle: 'rita', name: 'Rita Keys' })]);
+    await running.server.ingest([customerMessage('the website is down here too', { handle: 'rita', name: 'Rita Keys' })]);
     const page = await inboxAs('ana');
     // Newest activity first, resolved cases shown: the case stays in view after `e`.
     await page.goto('/inbox?sort=activity&active=0');
@@ -218,7 +209,7 @@ describeInBrowser('the inbox and a case (browser)', () => {
   });
 
   it('e in the list says when we never replied, and Undo puts the case back at its row with the focus', async () => {
-    await server.ingest([customerMessage('my parcel never came', { handle: 'una', name: 'Una Undo' })]);
+    await running.server.ingest([customerMessage('my parcel never came', { handle: 'una', name: 'Una Undo' })]);
     const page = await inboxAs('ana');
     // The default view (resolved cases left out), newest activity first: Una's case is the first row.
     await page.goto('/inbox?sort=activity');

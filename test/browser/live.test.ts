@@ -1,29 +1,24 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestServer } from '../server/startTestServer.js';
-import { describeInBrowser, launchChromium, newContext, screenshot } from './chromium.js';
+import { useBrowserServer } from './browserServer.js';
+import { describeInBrowser, newContext, screenshot } from './chromium.js';
 import { startFlakyNetwork, type FlakyNetwork } from './flakyNetwork.js';
 import { logIn } from './logIn.js';
 import { customerMessage } from './messages.js';
 
 describeInBrowser('live updates (browser)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
+  const running = useBrowserServer();
   let network: FlakyNetwork;
-  let browser: Browser;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    network = await startFlakyNetwork(server.url);
-    browser = await launchChromium();
+    network = await startFlakyNetwork(running.server.url);
   });
   afterAll(async () => {
-    await browser?.close();
     await network?.close();
-    await server?.stop();
   });
 
-  async function pageAs(username: string, url = server.url): Promise<Page> {
-    const context = await newContext(browser, url);
+  async function pageAs(username: string, url = running.server.url): Promise<Page> {
+    const context = await newContext(running.browser, url);
     const page = await context.newPage();
     await logIn(page, username);
     await page.getByRole('heading', { level: 1, name: 'Inbox', exact: true }).waitFor();
@@ -34,7 +29,7 @@ describeInBrowser('live updates (browser)', () => {
 
   it('keeps an open case current: a change made elsewhere and the customer\'s next message appear without reload', async () => {
     const author = { id: 'live-author-1', handle: 'lena', name: 'Lena Live' };
-    await server.ingest([customerMessage('the app is down, nothing loads', { threadId: 'live-thread-1', author })]);
+    await running.server.ingest([customerMessage('the app is down, nothing loads', { threadId: 'live-thread-1', author })]);
     const page = await pageAs('ana');
     await row(page, 'Lena Live').click();
     await page.getByRole('heading', { level: 1, name: /Lena Live/ }).waitFor();
@@ -46,7 +41,7 @@ describeInBrowser('live updates (browser)', () => {
     await admin.context().close();
     await expect.poll(() => page.getByLabel('Priority', { exact: true }).inputValue()).toBe('urgent');
 
-    await server.ingest([customerMessage('still down, any news?', { threadId: 'live-thread-1', author })]);
+    await running.server.ingest([customerMessage('still down, any news?', { threadId: 'live-thread-1', author })]);
     await page.getByText('still down, any news?').waitFor();
     await screenshot(page, 'case-live');
     await page.context().close();
@@ -63,7 +58,7 @@ describeInBrowser('live updates (browser)', () => {
     const banner = page.getByText('Connection lost: live updates are paused. Reconnecting…');
     await banner.waitFor();
     await screenshot(page, 'inbox-connection-lost');
-    await server.ingest([customerMessage('site is down while you were away', { handle: 'otto', name: 'Otto Offline' })]);
+    await running.server.ingest([customerMessage('site is down while you were away', { handle: 'otto', name: 'Otto Offline' })]);
 
     network.restore();
     await banner.waitFor({ state: 'detached', timeout: 15_000 });

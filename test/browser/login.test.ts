@@ -1,21 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestServer } from '../server/startTestServer.js';
-import { describeInBrowser, launchChromium, newContext, screenshot } from './chromium.js';
+import { expect, it } from 'vitest';
+import { useBrowserServer } from './browserServer.js';
+import { describeInBrowser, newContext, screenshot } from './chromium.js';
 import { logIn } from './logIn.js';
 
 describeInBrowser('logging in (browser)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const running = useBrowserServer();
 
   const landings = [
     { username: 'admin', view: 'Inbox', path: '/inbox', nav: ['Inbox', 'Search', 'Rules', 'Monitor', 'Metrics', 'People', 'Webhooks', 'Audit'] },
@@ -26,7 +15,7 @@ describeInBrowser('logging in (browser)', () => {
 
   for (const { username, view, path, nav } of landings) {
     it(`${username} lands on the ${view}, sees only their role's navigation, and logs out`, async () => {
-      const context = await newContext(browser, server.url);
+      const context = await newContext(running.browser, running.server.url);
       const page = await context.newPage();
       await logIn(page, username);
       await page.getByRole('heading', { level: 1, name: view, exact: true }).waitFor();
@@ -48,7 +37,7 @@ describeInBrowser('logging in (browser)', () => {
   }
 
   it('says so when the password is wrong, and keeps the form', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(running.browser, running.server.url);
     const page = await context.newPage();
     await logIn(page, 'ana', 'not-the-password');
     await expect(page.getByRole('alert').textContent()).resolves.toBe('Wrong user name or password.');
@@ -58,7 +47,7 @@ describeInBrowser('logging in (browser)', () => {
   });
 
   it('sends marketing away from the inbox to the monitor', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(running.browser, running.server.url);
     const page = await context.newPage();
     await logIn(page, 'mia');
     await page.getByRole('heading', { level: 1, name: 'Monitor', exact: true }).waitFor();
@@ -69,7 +58,7 @@ describeInBrowser('logging in (browser)', () => {
   });
 
   it('returns to the log-in form when the session ends behind the page, and back to the same view after logging in', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(running.browser, running.server.url);
     const page = await context.newPage();
     await logIn(page, 'ana');
     await page.getByRole('heading', { level: 1, name: 'Inbox', exact: true }).waitFor();

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestServer } from '../server/startTestServer.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { seriousAxeViolations } from './accessibility.js';
-import { describeInBrowser, launchChromium, newContext, screenshot } from './chromium.js';
+import { useBrowserServer } from './browserServer.js';
+import { describeInBrowser, newContext, screenshot } from './chromium.js';
 import { logIn } from './logIn.js';
 import { customerMessage } from './messages.js';
 
@@ -31,28 +31,21 @@ async function axisLabelProblems(page: Page): Promise<string[]> {
 }
 
 describeInBrowser('metrics (browser)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-    // One message per rule (and one for the fallback): the per-rule chart gets many long labels.
-    await server.ingest([
-      customerMessage('the app is down', { handle: 'm1' }),
-      customerMessage('website down again', { handle: 'm2' }),
-      customerMessage('I was charged twice, refund please', { channel: 'dm', handle: 'm3' }),
-      customerMessage('what are your opening hours?', { handle: 'm4' }),
-      customerMessage('how do i change my address', { handle: 'm5' }),
-      customerMessage('worst service ever, unacceptable', { handle: 'm6' }),
-      customerMessage('my account was hacked', { handle: 'm7' }),
-      customerMessage('what are the delivery times', { handle: 'm8' }),
-      customerMessage('hello there', { handle: 'm9' }),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const running = useBrowserServer({
+    seed: async (server) => {
+      // One message per rule (and one for the fallback): the per-rule chart gets many long labels.
+      await server.ingest([
+        customerMessage('the app is down', { handle: 'm1' }),
+        customerMessage('website down again', { handle: 'm2' }),
+        customerMessage('I was charged twice, refund please', { channel: 'dm', handle: 'm3' }),
+        customerMessage('what are your opening hours?', { handle: 'm4' }),
+        customerMessage('how do i change my address', { handle: 'm5' }),
+        customerMessage('worst service ever, unacceptable', { handle: 'm6' }),
+        customerMessage('my account was hacked', { handle: 'm7' }),
+        customerMessage('what are the delivery times', { handle: 'm8' }),
+        customerMessage('hello there', { handle: 'm9' }),
+      ]);
+    },
   });
 
   async function openMetrics(page: Page): Promise<void> {
@@ -64,7 +57,7 @@ describeInBrowser('metrics (browser)', () => {
   }
 
   it('shows the figures as charts and tables, each chart saying what its own emptiness means', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(running.browser, running.server.url);
     const page = await context.newPage();
     await openMetrics(page);
     await expect(page.locator('.summary dd').first().textContent()).resolves.toBe('9');
@@ -83,7 +76,7 @@ describeInBrowser('metrics (browser)', () => {
 
   for (const [size, viewport] of [['laptop', undefined], ['phone', PHONE]] as const) {
     it(`draws every axis label whole and apart, at ${size} width, and passes axe`, async () => {
-      const context = await newContext(browser, server.url, viewport);
+      const context = await newContext(running.browser, running.server.url, viewport);
       const page = await context.newPage();
       await openMetrics(page);
       await page.getByRole('region', { name: 'Hits per rule' }).locator('svg.recharts-surface').waitFor();
@@ -97,7 +90,7 @@ describeInBrowser('metrics (browser)', () => {
   }
 
   it('counts custom dates as whole days in the browser’s time zone', async () => {
-    const context = await newContext(browser, server.url, undefined, { timezoneId: 'America/Los_Angeles' });
+    const context = await newContext(running.browser, running.server.url, undefined, { timezoneId: 'America/Los_Angeles' });
     const page = await context.newPage();
     await openMetrics(page);
     await page.getByLabel('Period', { exact: true }).selectOption('custom');

@@ -1,34 +1,26 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestServer } from '../server/startTestServer.js';
-import { describeInBrowser, launchChromium, newContext, screenshot } from './chromium.js';
+import { expect, it } from 'vitest';
+import { useBrowserServer } from './browserServer.js';
+import { describeInBrowser, newContext, screenshot } from './chromium.js';
 import { logIn } from './logIn.js';
 import { customerMessage } from './messages.js';
 
 describeInBrowser('the monitor (browser)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-    const author = { id: 'monitor-author-1', handle: 'paula', name: 'Paula Public' };
-    await server.ingest([
-      customerMessage('your website is down again', { threadId: 'monitor-thread-1', author }),
-      customerMessage('I was charged twice, refund me', { channel: 'dm', handle: 'dora', name: 'Dora Direct' }),
-      // The starter rules suppress reposts: listed apart, left out of the charts.
-      customerMessage('down to half price, everything must go', { kind: 'repost', handle: 'rita', name: 'Rita Repost' }),
-    ]);
-    // A later message joins the public thread's case; its e-mail address must not reach marketing.
-    await server.ingest([customerMessage('still down, write to paula@example.com', { threadId: 'monitor-thread-1', author })]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const running = useBrowserServer({
+    seed: async (server) => {
+      const author = { id: 'monitor-author-1', handle: 'paula', name: 'Paula Public' };
+      await server.ingest([
+        customerMessage('your website is down again', { threadId: 'monitor-thread-1', author }),
+        customerMessage('I was charged twice, refund me', { channel: 'dm', handle: 'dora', name: 'Dora Direct' }),
+        // The starter rules suppress reposts: listed apart, left out of the charts.
+        customerMessage('down to half price, everything must go', { kind: 'repost', handle: 'rita', name: 'Rita Repost' }),
+      ]);
+      // A later message joins the public thread's case; its e-mail address must not reach marketing.
+      await server.ingest([customerMessage('still down, write to paula@example.com', { threadId: 'monitor-thread-1', author })]);
+    },
   });
 
   it('shows marketing the public threads, read-only, with personal data masked and no DMs', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(running.browser, running.server.url);
     const page = await context.newPage();
     await logIn(page, 'mia');
     await page.getByRole('heading', { level: 1, name: 'Monitor', exact: true }).waitFor();
@@ -52,7 +44,7 @@ describeInBrowser('the monitor (browser)', () => {
   });
 
   it('shows new public threads live behind a marker, and counts them in the charts at once', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(running.browser, running.server.url);
     const page = await context.newPage();
     await logIn(page, 'mia');
     await page.getByRole('heading', { level: 1, name: 'Monitor', exact: true }).waitFor();
@@ -60,7 +52,7 @@ describeInBrowser('the monitor (browser)', () => {
     const keywords = page.getByRole('region', { name: 'Top keywords' });
     await expect(keywords.getByText('checkout', { exact: false }).count()).resolves.toBe(0);
 
-    await server.ingest([customerMessage('checkout fails, checkout is broken, checkout again', { handle: 'quinn', name: 'Quinn Live' })]);
+    await running.server.ingest([customerMessage('checkout fails, checkout is broken, checkout again', { handle: 'quinn', name: 'Quinn Live' })]);
     await page.getByRole('button', { name: '1 new thread: show' }).waitFor();
     // The charts already count it; the list waits until asked.
     await expect.poll(() => keywords.locator('.keywords li').first().textContent()).toBe('checkout (3)');
@@ -74,9 +66,9 @@ describeInBrowser('the monitor (browser)', () => {
   });
 
   it('labels every bar of the keyword chart (recharts used to drop every other label)', async () => {
-    await server.ingest(['router', 'modem', 'firmware', 'invoice', 'courier', 'warehouse', 'password', 'voucher', 'battery', 'screen']
+    await running.server.ingest(['router', 'modem', 'firmware', 'invoice', 'courier', 'warehouse', 'password', 'voucher', 'battery', 'screen']
       .map((word, index) => customerMessage(`${word} trouble number ${index}`, { handle: `label${index}`, name: `Label ${index}` })));
-    const context = await newContext(browser, server.url);
+    const context = await newContext(running.browser, running.server.url);
     const page = await context.newPage();
     await logIn(page, 'mia');
     await page.getByRole('article', { name: 'Thread with @label9' }).waitFor();

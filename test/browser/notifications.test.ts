@@ -1,28 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/server.js';
-import { startTestServer } from '../server/startTestServer.js';
+import { expect, it } from 'vitest';
 import { seriousAxeViolations } from './accessibility.js';
-import { describeInBrowser, launchChromium, newContext, screenshot } from './chromium.js';
+import { useBrowserServer } from './browserServer.js';
+import { describeInBrowser, newContext, screenshot } from './chromium.js';
 import { logIn } from './logIn.js';
 import { customerMessage } from './messages.js';
 
 describeInBrowser('notifications and dark mode (browser)', () => {
-  let server: RunningServer & { stop(): Promise<void> };
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-    await server.ingest([customerMessage('an old question about sizes', { handle: 'old_olga', name: 'Olga Old' })]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const running = useBrowserServer({ seed: (server) => server.ingest([customerMessage('an old question about sizes', { handle: 'old_olga', name: 'Olga Old' })]) });
 
   it('counts new cases in the title while the agent is elsewhere, clears it in the inbox; the sound choice is remembered; desktop notifications are asked once', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(running.browser, running.server.url);
     const page = await context.newPage();
     await logIn(page, 'ana');
     await page.getByRole('heading', { level: 1, name: 'Inbox', exact: true }).waitFor();
@@ -33,7 +20,7 @@ describeInBrowser('notifications and dark mode (browser)', () => {
     await page.locator('.case-row', { hasText: 'Olga Old' }).click();
     await page.getByRole('heading', { level: 1, name: /Olga Old/ }).waitFor();
     await page.waitForLoadState('networkidle');
-    await server.ingest([customerMessage('my order never came', { handle: 'new_nick', name: 'Nick New' }), customerMessage('the app crashes', { handle: 'new_nora', name: 'Nora New' })]);
+    await running.server.ingest([customerMessage('my order never came', { handle: 'new_nick', name: 'Nick New' }), customerMessage('the app crashes', { handle: 'new_nora', name: 'Nora New' })]);
     await expect.poll(() => page.title()).toBe('(2) Care inbox');
     await page.getByRole('link', { name: '← Inbox' }).click();
     await expect.poll(() => page.title()).toBe('Care inbox');
@@ -47,7 +34,7 @@ describeInBrowser('notifications and dark mode (browser)', () => {
 
   it('follows a dark system setting, and stays accessible (laptop and phone)', async () => {
     for (const viewport of [undefined, { width: 390, height: 844 }]) {
-      const context = await newContext(browser, server.url, viewport);
+      const context = await newContext(running.browser, running.server.url, viewport);
       const page = await context.newPage();
       await page.emulateMedia({ colorScheme: 'dark' });
       await logIn(page, 'ana');
@@ -65,7 +52,7 @@ describeInBrowser('notifications and dark mode (browser)', () => {
   });
 
   it('tells a colleague mentioned in a note (toast, title), says in the note box whom it did not tell, and opens the case', async () => {
-    const adminContext = await newContext(browser, server.url);
+    const adminContext = await newContext(running.browser, running.server.url);
     const adminPage = await adminContext.newPage();
     await logIn(adminPage, 'admin');
     await adminPage.getByRole('heading', { level: 1, name: 'Inbox', exact: true }).waitFor();
@@ -73,7 +60,7 @@ describeInBrowser('notifications and dark mode (browser)', () => {
     await adminPage.getByRole('heading', { level: 1, name: 'Metrics', exact: true }).waitFor();
     await adminPage.waitForLoadState('networkidle');
 
-    const anaContext = await newContext(browser, server.url);
+    const anaContext = await newContext(running.browser, running.server.url);
     const anaPage = await anaContext.newPage();
     await logIn(anaPage, 'ana');
     await anaPage.locator('.case-row', { hasText: 'Olga Old' }).click();

@@ -1,24 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestServer } from '../server/startTestServer.js';
-import { describeInBrowser, launchChromium, newContext, screenshot } from './chromium.js';
+import { expect, it } from 'vitest';
+import { useBrowserServer } from './browserServer.js';
+import { describeInBrowser, newContext, screenshot } from './chromium.js';
 import { logIn } from './logIn.js';
 
 describeInBrowser('people (browser)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const running = useBrowserServer();
 
   it('an admin adds an agent to care (the server\'s errors shown at their fields first); the agent logs in and lands in the inbox', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(running.browser, running.server.url);
     const page = await context.newPage();
     await logIn(page, 'admin');
     await page.getByRole('heading', { level: 1, name: 'Inbox', exact: true }).waitFor();
@@ -57,7 +46,7 @@ describeInBrowser('people (browser)', () => {
   });
 
   it('an admin disables a user and creates a team', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(running.browser, running.server.url);
     const page = await context.newPage();
     await logIn(page, 'admin');
     await page.getByRole('heading', { level: 1, name: 'Inbox', exact: true }).waitFor();

@@ -1,24 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startReplyServer, type ReplyServer } from '../routes/repliesServer.js';
-import { describeInBrowser, launchChromium, newContext, screenshot } from './chromium.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { startReplyServer } from '../routes/repliesServer.js';
+import { useBrowserServer } from './browserServer.js';
+import { describeInBrowser, newContext, screenshot } from './chromium.js';
 import { logIn } from './logIn.js';
 
 describeInBrowser('replying and escalating (browser, X simulator)', () => {
-  let care: ReplyServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    care = await startReplyServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await care?.stop();
-  });
+  const running = useBrowserServer({ start: () => startReplyServer() });
 
   async function inboxAs(username: string): Promise<Page> {
-    const context = await newContext(browser, care.server.url);
+    const context = await newContext(running.browser, running.server.server.url);
     const page = await context.newPage();
     await logIn(page, username);
     await page.getByRole('heading', { level: 1, name: 'Inbox', exact: true }).waitFor();
@@ -28,7 +19,7 @@ describeInBrowser('replying and escalating (browser, X simulator)', () => {
   it('a mention arrives live from the simulator; the agent reads why it is here, replies publicly, sees it delivered, and escalates it to Tier 2', async () => {
     const page = await inboxAs('ana');
     await page.waitForTimeout(300);
-    const { tweet } = await care.mention('my parcel never arrived, order 5521', { id: '7001', username: 'paul_parcel', name: 'Paul Parcel' });
+    const { tweet } = await running.server.mention('my parcel never arrived, order 5521', { id: '7001', username: 'paul_parcel', name: 'Paul Parcel' });
     await page.getByRole('button', { name: '1 new case: show' }).click();
     const row = page.locator('.case-row', { hasText: 'Paul Parcel' });
     await row.click();
@@ -42,7 +33,7 @@ describeInBrowser('replying and escalating (browser, X simulator)', () => {
     const ours = page.locator('.message.ours', { hasText: 'we are looking into order 5521' });
     await ours.locator('.delivery', { hasText: 'sent' }).waitFor();
     // The simulator got it as a reply to the customer's post.
-    expect(care.sim.postedTweets().filter((post) => post.inReplyToTweetId === tweet.id).map((post) => post.text)).toEqual(['Sorry @paul_parcel, we are looking into order 5521 now.']);
+    expect(running.server.sim.postedTweets().filter((post) => post.inReplyToTweetId === tweet.id).map((post) => post.text)).toEqual(['Sorry @paul_parcel, we are looking into order 5521 now.']);
     await screenshot(page, 'case-replied');
 
     await page.getByLabel('Reason').fill('asks about a payment: private help desk');

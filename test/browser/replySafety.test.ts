@@ -1,27 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startReplyServer, type ReplyServer } from '../routes/repliesServer.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { startReplyServer } from '../routes/repliesServer.js';
 import { seriousAxeViolations } from './accessibility.js';
-import { describeInBrowser, launchChromium, newContext, screenshot } from './chromium.js';
+import { useBrowserServer } from './browserServer.js';
+import { describeInBrowser, newContext, screenshot } from './chromium.js';
 import { logIn } from './logIn.js';
 
 const PHONE = { width: 390, height: 844 };
 
 describeInBrowser('reply safety: channels, personal data, failed replies (browser, X simulator)', () => {
-  let care: ReplyServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    care = await startReplyServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await care?.stop();
-  });
+  const running = useBrowserServer({ start: () => startReplyServer() });
 
   async function caseAs(username: string, caseId: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const context = await newContext(browser, care.server.url, viewport);
+    const context = await newContext(running.browser, running.server.server.url, viewport);
     const page = await context.newPage();
     await logIn(page, username);
     await page.getByRole('heading', { level: 1, name: 'Inbox', exact: true }).waitFor();
@@ -31,7 +22,7 @@ describeInBrowser('reply safety: channels, personal data, failed replies (browse
   }
 
   it('a Tier 2 case starts on DM; a public reply with a card number is warned about and cannot be sent, in the browser or over HTTP', async () => {
-    const { case: opened } = await care.mention('I need a refund, my card was charged twice', { username: 'rita_refund', name: 'Rita Refund' });
+    const { case: opened } = await running.server.mention('I need a refund, my card was charged twice', { username: 'rita_refund', name: 'Rita Refund' });
     for (const viewport of [undefined, PHONE]) {
       const page = await caseAs('hugo', opened._id, viewport);
       await expect(page.getByLabel('Direct message').isChecked()).resolves.toBe(true);
@@ -52,17 +43,17 @@ describeInBrowser('reply safety: channels, personal data, failed replies (browse
       await expect(page.getByRole('button', { name: 'Send DM' }).isEnabled()).resolves.toBe(true);
       await page.context().close();
     }
-    expect(care.sim.postedTweets().filter((post) => post.text.includes('4111'))).toEqual([]);
+    expect(running.server.sim.postedTweets().filter((post) => post.text.includes('4111'))).toEqual([]);
   });
 
   it('a DM case offers only a DM; a Tier 1 public reply with a phone number needs a confirmation', async () => {
-    const { case: dm } = await care.dm('hello, where is my parcel', { username: 'dana_dm' });
+    const { case: dm } = await running.server.dm('hello, where is my parcel', { username: 'dana_dm' });
     const dmPage = await caseAs('ana', dm._id);
     await dmPage.getByText('Sent as a direct message (this is a DM conversation).').waitFor();
     await expect(dmPage.getByLabel('Public reply').count()).resolves.toBe(0);
     await dmPage.context().close();
 
-    const { case: opened } = await care.mention('my parcel is late', { username: 'pete_public' });
+    const { case: opened } = await running.server.mention('my parcel is late', { username: 'pete_public' });
     const page = await caseAs('ana', opened._id, PHONE);
     await expect(page.getByLabel('Public reply').isChecked()).resolves.toBe(true);
     await page.getByLabel('Your reply').fill('Call us on +44 20 7946 0958 about it');
@@ -73,15 +64,15 @@ describeInBrowser('reply safety: channels, personal data, failed replies (browse
     // Ctrl+Enter sends from the text box.
     await page.getByLabel('Your reply').press('Control+Enter');
     await page.getByText(/^Reply (queued|sent)\.$/).waitFor();
-    await expect.poll(() => care.sim.postedTweets().some((post) => post.text === 'Call us on +44 20 7946 0958 about it')).toBe(true);
+    await expect.poll(() => running.server.sim.postedTweets().some((post) => post.text === 'Call us on +44 20 7946 0958 about it')).toBe(true);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.context().close();
   });
 
   it('a failed reply shows in the inbox row and as a live toast; Retry sends it, Edit opens it in the reply box', async () => {
-    const { case: opened } = await care.mention('nobody answers me', { username: 'fay_failed', name: 'Fay Failed' });
+    const { case: opened } = await running.server.mention('nobody answers me', { username: 'fay_failed', name: 'Fay Failed' });
     const page = await caseAs('ana', opened._id);
-    care.sim.injectFault({ kind: 'serverError', endpoint: 'createTweet', times: 3 });
+    running.server.sim.injectFault({ kind: 'serverError', endpoint: 'createTweet', times: 3 });
     await page.getByLabel('Your reply').fill('We are looking into it, Fay.');
     await page.getByRole('button', { name: 'Send public reply' }).click();
     const toast = page.locator('.toast', { hasText: 'Fay Failed' });
@@ -95,12 +86,12 @@ describeInBrowser('reply safety: channels, personal data, failed replies (browse
     await expect.poll(() => page.getByLabel('Your reply').inputValue()).toBe('We are looking into it, Fay.');
     await page.locator('.message.ours').getByRole('button', { name: 'Retry this reply' }).click();
     await page.locator('.message.ours .delivery', { hasText: 'sent' }).waitFor();
-    expect(care.sim.postedTweets().filter((post) => post.text === 'We are looking into it, Fay.')).toHaveLength(1);
+    expect(running.server.sim.postedTweets().filter((post) => post.text === 'We are looking into it, Fay.')).toHaveLength(1);
     await page.context().close();
   });
 
   it('isolates names with direction overrides', async () => {
-    const { case: opened } = await care.mention('hello there', { username: 'bidi_user', name: '\u202Enimda' });
+    const { case: opened } = await running.server.mention('hello there', { username: 'bidi_user', name: '\u202Enimda' });
     const page = await caseAs('ana', opened._id);
     const heading = page.getByRole('heading', { level: 1 });
     await expect(heading.locator('bdi').first().textContent()).resolves.toBe('\u202Enimda');

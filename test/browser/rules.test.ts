@@ -1,28 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestServer } from '../server/startTestServer.js';
-import { describeInBrowser, launchChromium, newContext, screenshot } from './chromium.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { useBrowserServer } from './browserServer.js';
+import { describeInBrowser, newContext, screenshot } from './chromium.js';
 import { logIn } from './logIn.js';
 import { customerMessage } from './messages.js';
 
 const RULES_FILE = new URL('./fixtures/reorder.rules.json', import.meta.url).pathname;
 
 describeInBrowser('the rules editor (browser)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer({ RULES_FILE });
-    browser = await launchChromium();
-    await server.ingest([customerMessage('I want a refund for my order', { handle: 'rhea' })]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const running = useBrowserServer({ env: { RULES_FILE }, seed: (server) => server.ingest([customerMessage('I want a refund for my order', { handle: 'rhea' })]) });
 
   async function rulesAs(username: string): Promise<Page> {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(running.browser, running.server.url);
     const page = await context.newPage();
     await logIn(page, username);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rules' }).click();
@@ -69,7 +58,7 @@ describeInBrowser('the rules editor (browser)', () => {
     await page.getByText('Published as version 2: new conversations are routed by it now.').waitFor();
     await page.getByRole('region', { name: 'Versions' }).getByText('moved billing-private 2→1').waitFor();
 
-    await server.ingest([customerMessage('refund please, wrong size', { handle: 'after_publish', name: 'After Publish' })]);
+    await running.server.ingest([customerMessage('refund please, wrong size', { handle: 'after_publish', name: 'After Publish' })]);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inbox' }).click();
     const row = page.locator('.case-row', { hasText: 'After Publish' });
     await row.waitFor();

@@ -1,26 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestServer } from '../server/startTestServer.js';
-import { describeInBrowser, launchChromium, newContext } from './chromium.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { useBrowserServer } from './browserServer.js';
+import { describeInBrowser, newContext } from './chromium.js';
 import { logIn } from './logIn.js';
 
 const RULES_FILE = new URL('./fixtures/reorder.rules.json', import.meta.url).pathname;
 
 describeInBrowser('the rules editor: privacy lint, suppress and phone regions (browser)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer({ RULES_FILE });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const running = useBrowserServer({ env: { RULES_FILE } });
 
   async function rulesAsAdmin(): Promise<Page> {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(running.browser, running.server.url);
     const page = await context.newPage();
     await logIn(page, 'admin');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rules' }).click();

@@ -1,32 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/server.js';
-import { startTestServer } from '../server/startTestServer.js';
+import { expect, it } from 'vitest';
 import { seriousAxeViolations } from './accessibility.js';
-import { describeInBrowser, launchChromium, newContext, screenshot } from './chromium.js';
+import { useBrowserServer } from './browserServer.js';
+import { describeInBrowser, newContext, screenshot } from './chromium.js';
 import { logIn } from './logIn.js';
 import { customerMessage } from './messages.js';
 
 describeInBrowser('search (browser)', () => {
-  let server: RunningServer & { stop(): Promise<void> };
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-    await server.ingest([
+  const running = useBrowserServer({
+    seed: (server) => server.ingest([
       customerMessage('my blue kettle arrived cracked', { handle: 'kettle_kim', name: 'Kim Kettle' }),
       customerMessage('my red kettle makes a strange noise', { handle: 'red_rob', name: 'Rob Red' }),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    ]),
   });
 
   it('finds cases by the words of a message and opens one; the query stays in the address (laptop and phone)', async () => {
     for (const viewport of [undefined, { width: 390, height: 844 }]) {
-      const context = await newContext(browser, server.url, viewport);
+      const context = await newContext(running.browser, running.server.url, viewport);
       const page = await context.newPage();
       await logIn(page, 'ana');
       await page.getByRole('heading', { level: 1, name: 'Inbox', exact: true }).waitFor();
@@ -50,8 +39,8 @@ describeInBrowser('search (browser)', () => {
 
   it('offers to search older cases when a page is full, and adds what it finds to the list', async () => {
     // 52 matching cases: one page of 50, then the rest.
-    await server.ingest(Array.from({ length: 52 }, (_, i) => customerMessage(`toaster number ${i} sparks`, { handle: `toaster_${i}`, name: `Toaster Owner ${i}` })));
-    const context = await newContext(browser, server.url);
+    await running.server.ingest(Array.from({ length: 52 }, (_, i) => customerMessage(`toaster number ${i} sparks`, { handle: `toaster_${i}`, name: `Toaster Owner ${i}` })));
+    const context = await newContext(running.browser, running.server.url);
     const page = await context.newPage();
     await logIn(page, 'ana');
     await page.getByRole('heading', { level: 1, name: 'Inbox', exact: true }).waitFor();

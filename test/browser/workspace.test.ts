@@ -6,40 +6,34 @@
  * due / paused display; each view axe-clean. Also: a logged-out first load
  * logs nothing in the console.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { allTeamsScope } from '../../server/store/index.js';
-import { startTestServer } from '../server/startTestServer.js';
 import { seriousAxeViolations } from './accessibility.js';
-import { describeInBrowser, launchChromium, newContext, screenshot } from './chromium.js';
+import { useBrowserServer } from './browserServer.js';
+import { describeInBrowser, newContext, screenshot } from './chromium.js';
 import { logIn } from './logIn.js';
 import { customerMessage } from './messages.js';
 
 describeInBrowser('the agent workspace (browser)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
   const wanda = { id: `ws-wanda-${Date.now()}`, handle: 'wanda', name: 'Wanda Workspace' };
   let publicCase: string;
   let snoozeCase: string;
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-    const opening = customerMessage('my parcel is late', { author: wanda });
-    const direct = customerMessage('still waiting for my parcel', { author: wanda, channel: 'dm' });
-    const other = customerMessage('my parcel never came', { handle: 'sam_snooze', name: 'Sam Snooze' });
-    await server.ingest([opening, direct, other]);
-    const caseOf = async (authorId: string, channel: string) => (await server.store.collections.cases.findOne(allTeamsScope(), { 'customer.id': authorId, channel }))!._id;
-    publicCase = await caseOf(wanda.id, 'public');
-    snoozeCase = await caseOf(other.author.id, 'public');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const running = useBrowserServer({
+    seed: async (server) => {
+      const opening = customerMessage('my parcel is late', { author: wanda });
+      const direct = customerMessage('still waiting for my parcel', { author: wanda, channel: 'dm' });
+      const other = customerMessage('my parcel never came', { handle: 'sam_snooze', name: 'Sam Snooze' });
+      await server.ingest([opening, direct, other]);
+      const caseOf = async (authorId: string, channel: string) => (await server.store.collections.cases.findOne(allTeamsScope(), { 'customer.id': authorId, channel }))!._id;
+      publicCase = await caseOf(wanda.id, 'public');
+      snoozeCase = await caseOf(other.author.id, 'public');
+    },
   });
 
   async function as(username: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const context = await newContext(browser, server.url, viewport);
+    const context = await newContext(running.browser, running.server.url, viewport);
     const page = await context.newPage();
     await logIn(page, username);
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
@@ -59,7 +53,7 @@ describeInBrowser('the agent workspace (browser)', () => {
   }, { method, path, body });
 
   it('logs nothing in the console on a logged-out first load (no GET /api/session without a session)', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await newContext(running.browser, running.server.url);
     const page = await context.newPage();
     const errors: string[] = [];
     const sessionProbes: string[] = [];
