@@ -26,6 +26,7 @@ import { assignQueuesSoon } from './commands/assignment/assignQueuesSoon.js';
 import type { LiveIo } from './realtime/liveIo.js';
 import { attachLiveServer, detachedLiveServer } from './realtime/liveServer.js';
 import { RedisPresenceShare } from './realtime/sharedPresence.js';
+import { redisOutboxNudges } from './replies/outboxNudges.js';
 import { connectRedis, redisAdapter } from './realtime/sharedRedis.js';
 import { splitSharedCases } from './cases/splitSharedCases.js';
 import { healCasesBehindTheirEventsOnce, logStartupHeal } from './cases/healCasesBehindTheirEvents.js';
@@ -115,7 +116,8 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   const live: { feed?: CaseFeed; disconnectUsers?: (userIds: string[]) => Promise<void>; disconnectSessions?: (sessionIds: string[]) => Promise<void>; notesMentioned?: (note: AddedNote) => void } = {};
   const casesChanged = async (caseIds: string[], messageIds?: ReadonlySet<string>) => live.feed?.casesChanged(caseIds, messageIds);
   let sendingConnectors: Connector[] = [];
-  const replies = new Replies({ store, rules, brandAccounts, connectors: () => sendingConnectors, retry: options.replyRetry, botWindowMs: options.botAnswerWindowMs, targets: env.responseTargets, announce: async (caseIds, messageIds) => casesChanged(caseIds, messageIds) });
+  const nudges = redis ? redisOutboxNudges(redis) : undefined;
+  const replies = new Replies({ store, rules, brandAccounts, connectors: () => sendingConnectors, retry: options.replyRetry, botWindowMs: options.botAnswerWindowMs, targets: env.responseTargets, nudges, announce: async (caseIds, messageIds) => casesChanged(caseIds, messageIds) });
   // One step after each batch: the bot answers the cases it opened, then one announcement of everything it changed.
   const ingest = async (messages: Message[]) => {
     const result = await ingestMessages({ store, rules, brandAccounts, messages, targets: env.responseTargets });
@@ -186,6 +188,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
       await simulator?.close();
       await limiterRedis?.disconnect();
       await store.close();
+      await nudges?.close();
       await redis?.quit().catch(() => redis.disconnect());
     })()),
   };

@@ -52,8 +52,12 @@ export interface WorkerPart {
   jobs: WorkerJobs;
 }
 
-/** How often a leased outbox looks for replies other processes queued (web processes only queue them). */
-const OUTBOX_POLL_MS = 500;
+/**
+ * How often a leased outbox looks at its whole queue: other processes nudge it
+ * over Redis when they queue replies (outboxNudges.ts); this catches a nudge
+ * lost while Redis was unreachable. Each look reads every lane.
+ */
+const OUTBOX_POLL_MS = 10_000;
 
 /** Builds the worker's jobs (not started: `jobs.begin()`). */
 export function workerPart(options: WorkerPartOptions): WorkerPart {

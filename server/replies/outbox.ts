@@ -6,6 +6,7 @@ import { logger } from '../logger.js';
 import { CHANNELS } from '../store/schemas/enums.js';
 import type { Filter, MessageDocument, Store } from '../store/index.js';
 import { failureReason, isRetryable } from './deliveryErrors.js';
+import type { LaneOf } from './outboxNudges.js';
 
 /** How often a reply is tried, and how long the outbox waits between tries (doubling, capped). */
 export interface ReplyRetryPolicy {
@@ -37,10 +38,18 @@ const BATCH = 20;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const ERROR_PAUSE_MS = 5_000;
 
-/** A platform's channel whose replies go out one at a time, or (platform null) the replies no connector can send. */
+/** A platform's channel whose replies go out one at a time, or the replies no connector can send. */
 interface Lane {
   key: string;
   filter: Filter;
+}
+
+const NO_CONNECTOR_LANE = 'no-connector';
+
+/** The key of the lane a reply on this platform and channel waits in. */
+function laneKeyOf(lanes: readonly Lane[], { platform, channel }: LaneOf): string {
+  const key = `${platform}:${channel}`;
+  return lanes.some((lane) => lane.key === key) ? key : NO_CONNECTOR_LANE;
 }
 
 /** A lane's queued replies as one read found them. */
@@ -81,10 +90,12 @@ export class ReplyOutbox {
     this.retry = options.retry ?? DEFAULT_REPLY_RETRY;
   }
 
-  /** Looks at every lane's queue now (a reply was queued, or the server started). */
-  wake(): void {
+  /** Looks at the queue of these lanes now (replies were queued on them), or of every lane (the server started, or a periodic look). */
+  wake(only?: readonly LaneOf[]): void {
     if (this.stopped) return;
-    for (const lane of this.lanes()) this.runLane(lane);
+    const lanes = this.lanes();
+    const wanted = only && new Set(only.map((lane) => laneKeyOf(lanes, lane)));
+    for (const lane of lanes) if (!wanted || wanted.has(lane.key)) this.runLane(lane);
   }
 
   /** Sends again after stop() (this process took the outbox's lease back). */
@@ -106,7 +117,7 @@ export class ReplyOutbox {
     const platforms = [...new Set(this.options.connectors().map((connector) => connector.platform))];
     return [
       ...platforms.flatMap((platform) => CHANNELS.map((channel) => ({ key: `${platform}:${channel}`, filter: { platform, channel } }))),
-      { key: 'no-connector', filter: { platform: { $nin: platforms } } },
+      { key: NO_CONNECTOR_LANE, filter: { platform: { $nin: platforms } } },
     ];
   }
 

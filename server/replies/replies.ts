@@ -9,6 +9,7 @@ import type { ActiveRuleSet } from '../ruleSets/activeRuleSet.js';
 import { messageIdOf, type MessageDocument, type Store } from '../store/index.js';
 import { answerNewCases, BOT_ANSWER_WINDOW_MS, type BotPass } from './botAnswers.js';
 import { ReplyOutbox, type ReplyRetryPolicy } from './outbox.js';
+import type { LaneOf, OutboxNudges } from './outboxNudges.js';
 
 export interface RepliesOptions {
   store: Store;
@@ -23,6 +24,8 @@ export interface RepliesOptions {
   botWindowMs?: number;
   /** Response-time targets (default: DEFAULT_SLA). */
   targets?: ResponseTargets;
+  /** With several processes: how a process that does not send tells the one that does, and how that one hears it. */
+  nudges?: OutboxNudges;
 }
 
 /** What the replies route needs: queue an agent's reply, or a failed one again (the outbox sends it). */
@@ -36,6 +39,7 @@ export class Replies implements ReplyQueue {
   private readonly outbox: ReplyOutbox;
   /** Whether this process sends (ROLE=web only queues: a worker holding the outbox's lease sends). */
   private sending = false;
+  private stopListening: (() => void) | undefined;
 
   constructor(private readonly options: RepliesOptions) {
     this.outbox = new ReplyOutbox({
@@ -50,32 +54,40 @@ export class Replies implements ReplyQueue {
     });
   }
 
-  /** Starts sending, beginning with what was queued before a restart. */
+  /** Starts sending, beginning with what was queued before a restart; hears the nudges of processes that queue replies. */
   start(): void {
     this.sending = true;
+    this.stopListening ??= this.options.nudges?.listen((lanes) => this.outbox.wake(lanes));
     this.outbox.resume();
   }
 
-  /** Looks at the queue now, when this process sends (a worker polls it: other processes queue replies too). */
-  wake(): void {
-    if (this.sending) this.outbox.wake();
+  /**
+   * Has the outbox look at these replies' lanes now (every lane without
+   * them): here when this process sends, else by a nudge to the process
+   * that does. A lost nudge waits for that process's periodic look.
+   */
+  wake(replies?: readonly LaneOf[]): void {
+    if (this.sending) this.outbox.wake(replies);
+    else if (replies && replies.length > 0) this.options.nudges?.nudge(replies);
   }
 
   /** Stops sending (call before the connectors stop, so a send they cut short stays queued); what is queued waits for the next start. */
   stop(): Promise<void> {
     this.sending = false;
+    this.stopListening?.();
+    this.stopListening = undefined;
     return this.outbox.stop();
   }
 
   async queue(props: Omit<QueueReplyProps, 'store' | 'brandAccounts'>): Promise<QueuedReply> {
     const queued = await queueReply({ ...props, store: this.options.store, brandAccounts: this.options.brandAccounts });
-    this.wake();
+    this.wake([queued.reply]);
     return queued;
   }
 
   async retry(props: Omit<RetryReplyProps, 'store'>): Promise<QueuedReply> {
     const requeued = await retryReply({ ...props, store: this.options.store });
-    this.wake();
+    this.wake([requeued.reply]);
     return requeued;
   }
 
@@ -97,7 +109,7 @@ export class Replies implements ReplyQueue {
         windowMs: this.options.botWindowMs ?? BOT_ANSWER_WINDOW_MS,
         targets: this.options.targets,
       });
-      if (pass.replies.length > 0) this.wake();
+      if (pass.replies.length > 0) this.wake(pass.replies);
       return pass;
     } catch (error) {
       logger.error({ err: error }, 'bot answers failed; the cases wait in the inbox');

@@ -214,6 +214,30 @@ describe('the reply outbox', () => {
     expect(reads.every((limit) => limit !== undefined && limit <= 21), `limits of the outbox's reads: ${reads.join(', ')}`).toBe(true);
   });
 
+  it('looks only at the lanes it is woken for: a DM queued wakes the DM lane, a reply for a platform without a connector the lane of those', async () => {
+    const { store } = fresh;
+    const filters: Array<Record<string, unknown>> = [];
+    const find = store.collections.messages.find.bind(store.collections.messages);
+    store.collections.messages.find = ((...args: Parameters<typeof find>) => {
+      filters.push(args[0] as Record<string, unknown>);
+      return find(...args);
+    }) as typeof find;
+    const outbox = outboxFor(new ScriptedConnector([]));
+    outbox.wake([{ platform: 'x', channel: 'dm' }]);
+    await outbox.stop();
+    expect(filters.length).toBeGreaterThan(0);
+    expect(filters.every((filter) => filter.platform === 'x' && filter.channel === 'dm'), JSON.stringify(filters)).toBe(true);
+    filters.length = 0;
+    outbox.resume();
+    await outbox.stop();
+    expect(new Set(filters.map((filter) => JSON.stringify({ platform: filter.platform, channel: filter.channel }))).size, 'a wake without lanes looks at all three').toBe(3);
+    filters.length = 0;
+    const other = outboxFor(new ScriptedConnector([]));
+    other.wake([{ platform: 'mastodon', channel: 'public' }]);
+    await other.stop();
+    expect(filters.every((filter) => JSON.stringify(filter.platform) === JSON.stringify({ $nin: ['x'] })), JSON.stringify(filters)).toBe(true);
+  });
+
   it('fails the replies of a platform no connector sends on, without holding the others', async () => {
     const { caseId } = await openCase('an eighth question');
     const orphan = await queued(caseId, 'nowhere to go');
