@@ -34,4 +34,21 @@ describe.runIf(testMongodbUri())('write claims on MongoDB', () => {
     // Released after the write: no claim is left behind.
     expect(await claims().countDocuments({ doc: `teams/${id}` })).toBe(0);
   });
+  it('claims a batch of updates in one insert, leaves the document another writer holds to its retry, and releases every claim', async () => {
+    const { store } = fresh;
+    const ids: string[] = [];
+    for (const name of ['care', 'social', 'helpdesk']) {
+      const inserted = await store.collections.teams.insertOne({ name, tier: 1 });
+      if (inserted.status !== 'inserted') throw new Error('team not inserted');
+      ids.push(inserted.document._id);
+    }
+    // Another writer holds revision 0 of the second team, and lets go of it a moment later (as a live writer does).
+    await claims().insertOne({ _id: `teams/${ids[1]}@0#0`, doc: `teams/${ids[1]}`, rev: 0, generation: 0, at: new Date() });
+    const released = new Promise((resolve) => setTimeout(resolve, 50)).then(() => claims().deleteOne({ _id: `teams/${ids[1]}@0#0` }));
+    const results = await store.collections.teams.updateEach(ids.map((id) => ({ _id: id, update: { $set: { displayName: 'Renamed' } } })));
+    await released;
+    expect(results.map((result) => result?.modified)).toEqual([true, true, true]);
+    for (const id of ids) expect(await store.collections.teams.findOne({ _id: id })).toMatchObject({ displayName: 'Renamed' });
+    expect(await claims().countDocuments({})).toBe(0);
+  });
 });

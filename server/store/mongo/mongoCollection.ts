@@ -55,7 +55,27 @@ export class MongoCollection implements CollectionBackend {
    * answers from its primary key (any other filter is a full scan there).
    */
   async replaceRevision(id: string, revision: number, record: StoredRecord): Promise<ReplaceOutcome> {
-    if (!(await this.claims.claim(id, revision))) return 'stale';
+    const [outcome] = await this.replaceRevisions([{ id, revision, record }]);
+    return outcome!;
+  }
+
+  /**
+   * The claims are taken in one insert and given up in one delete; the
+   * replaces run side by side (the server groups their journal commits; a
+   * bulkWrite would not say which of them matched).
+   */
+  async replaceRevisions(replacements: readonly Replacement[]): Promise<ReplaceOutcome[]> {
+    if (replacements.length === 0) return [];
+    const held = replacements.length === 1 ? [await this.claims.claim(replacements[0]!.id, replacements[0]!.revision)] : await this.claims.claimAll(replacements);
+    try {
+      return await Promise.all(replacements.map((replacement, at) => (held[at] ? this.replaceClaimed(replacement) : ('stale' as const))));
+    } finally {
+      await this.claims.releaseAll(replacements.filter((_, at) => held[at]));
+    }
+  }
+
+  /** Replaces a record whose revision this writer holds the claim on, if it is still at that revision. */
+  private async replaceClaimed({ id, revision, record }: Replacement): Promise<ReplaceOutcome> {
     try {
       const current = await this.collection.findOne({ _id: id } as MongoFilter, { projection: { _rev: 1 } });
       if (!current || (current._rev ?? 0) !== revision) return 'stale';
@@ -64,14 +84,7 @@ export class MongoCollection implements CollectionBackend {
     } catch (error) {
       if (isDuplicateKeyError(error) || (await this.collidesOnUniqueIndex(record))) return 'duplicate';
       throw error;
-    } finally {
-      await this.claims.release(id, revision);
     }
-  }
-
-  /** The replaces run side by side (the server groups their journal commits); a bulkWrite would not say which of them matched. */
-  replaceRevisions(replacements: readonly Replacement[]): Promise<ReplaceOutcome[]> {
-    return Promise.all(replacements.map(({ id, revision, record }) => this.replaceRevision(id, revision, record)));
   }
 
   async deleteMany(filter: Filter): Promise<number> {

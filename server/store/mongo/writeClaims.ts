@@ -1,5 +1,6 @@
 import type { mongo } from 'mongoose';
-import { isDuplicateKeyError } from './mongoErrors.js';
+import type { InsertOutcome } from '../port.js';
+import { insertOutcomesAfter, isDuplicateKeyError } from './mongoErrors.js';
 
 /** The collection holding the claims of every store collection. */
 export const WRITE_CLAIMS_COLLECTION = 'storeWriteClaims';
@@ -50,9 +51,29 @@ export class WriteClaims {
     }
   }
 
+  /** claim() for several documents: the first claims in one insert, then the usual way for any another writer holds. */
+  async claimAll(targets: ReadonlyArray<{ id: string; revision: number }>): Promise<boolean[]> {
+    const records = targets.map(({ id, revision }) => ({ _id: `${this.documentKey(id)}@${revision}#0`, doc: this.documentKey(id), rev: revision, generation: 0, at: new Date() }));
+    let outcomes: InsertOutcome[];
+    try {
+      await this.claims.insertMany(records, { ordered: false });
+      outcomes = records.map(() => 'inserted');
+    } catch (error) {
+      outcomes = insertOutcomesAfter(error, records.length);
+    }
+    return Promise.all(targets.map(({ id, revision }, at) => (outcomes[at] === 'inserted' ? true : this.claim(id, revision))));
+  }
+
   /** Gives up the claims on `id` up to `revision` (after the replace, whatever its outcome). */
   async release(id: string, revision: number): Promise<void> {
-    await this.claims.deleteMany({ doc: this.documentKey(id), rev: { $lte: revision } });
+    await this.releaseAll([{ id, revision }]);
+  }
+
+  /** release() for several documents, in one delete. */
+  async releaseAll(targets: ReadonlyArray<{ id: string; revision: number }>): Promise<void> {
+    if (targets.length === 0) return;
+    const each = targets.map(({ id, revision }) => ({ doc: this.documentKey(id), rev: { $lte: revision } }));
+    await this.claims.deleteMany(each.length === 1 ? each[0]! : { $or: each });
   }
 
   private documentKey(id: string): string {

@@ -105,6 +105,9 @@ export function updatesContract(backend: BackendUnderTest): void {
       expect(await cases.findOne(scope, { _id: a!._id })).toMatchObject({ status: 'open', messageCount: 3 });
       expect(await cases.findOne(scope, { _id: c!._id })).toMatchObject({ status: 'new' });
       await expect(cases.updateEach(scope, [{ _id: a!._id, update: { $set: { status: 'nonsense' as 'open' } } }])).rejects.toBeInstanceOf(StoreValidationError);
+      // Nothing to write at all: every update missing or changing nothing.
+      const idle = await cases.updateEach(scope, [{ _id: 'missing', update: { $set: { status: 'open' } } }, { _id: b!._id, update: { $set: { status: 'new' } } }]);
+      expect(idle.map(({ matched, modified }) => ({ matched, modified }))).toEqual([{ matched: false, modified: false }, { matched: true, modified: false }]);
     });
 
     it('loses no increment when updateEach and single updates write the same documents at once', async () => {
