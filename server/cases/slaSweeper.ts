@@ -1,6 +1,7 @@
 import { repairStagedEvents } from './caseHistory.js';
 import { markSlaBreaches } from '../commands/markSlaBreaches.js';
 import { logger } from '../logger.js';
+import { startPeriodicSweep } from '../periodicSweep.js';
 import type { Store } from '../store/index.js';
 
 /**
@@ -9,23 +10,12 @@ import type { Store } from '../store/index.js';
  * the cases whose stored due time has passed, then tells `onBreach`.
  */
 export function startSlaSweeper(store: Store, onBreach: (caseIds: string[]) => void, intervalMs = 15_000): { stop(): Promise<void> } {
-  let running: Promise<void> = Promise.resolve();
-  const sweep = () => {
-    // One commit for the sweep (embedded store): a commit each of its writes made 1,000 overdue cases block the process for seconds.
-    running = repairStagedEvents(store).then(() => store.inOneCommit(() => markSlaBreaches({ store }))).then(
-      (marked) => {
-        if (marked.length > 0) onBreach(marked);
-      },
-      (error: unknown) => logger.error({ err: error }, 'SLA sweep failed'),
-    );
-  };
-  sweep();
-  const timer = setInterval(() => void running.then(sweep), intervalMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
+  // One commit for the sweep (embedded store): a commit each of its writes made 1,000 overdue cases block the process for seconds.
+  const sweep = () => repairStagedEvents(store).then(() => store.inOneCommit(() => markSlaBreaches({ store }))).then(
+    (marked) => {
+      if (marked.length > 0) onBreach(marked);
     },
-  };
+    (error: unknown) => logger.error({ err: error }, 'SLA sweep failed'),
+  );
+  return startPeriodicSweep(sweep, intervalMs, { atOnce: true });
 }

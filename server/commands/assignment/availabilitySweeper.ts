@@ -1,4 +1,5 @@
 import { logger } from '../../logger.js';
+import { startPeriodicSweep } from '../../periodicSweep.js';
 import type { SessionUser } from '../../middleware/currentUser.js';
 import type { LiveIo } from '../../realtime/liveIo.js';
 import type { Store } from '../../store/index.js';
@@ -20,21 +21,11 @@ export function connectedUserIds(io: LiveIo): string[] {
  * announces the cases changed.
  */
 export function startAvailabilitySweeper(store: Store, connected: () => string[], announce: (caseIds: string[]) => Promise<void> | undefined, intervalMs = 15_000): { stop(): Promise<void> } {
-  let running: Promise<void> = Promise.resolve();
-  const sweep = () => {
-    running = sweepAvailability({ store, connectedUserIds: connected() })
-      .then(async (reassigned) => [...reassigned, ...(await wakeSnoozedCases({ store }))])
-      .then(async (changed) => {
-        if (changed.length > 0) await announce(changed);
-      })
-      .catch((error: unknown) => logger.error({ err: error }, 'availability sweep failed'));
-  };
-  const timer = setInterval(() => void running.then(sweep), intervalMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  const sweep = () => sweepAvailability({ store, connectedUserIds: connected() })
+    .then(async (reassigned) => [...reassigned, ...(await wakeSnoozedCases({ store }))])
+    .then(async (changed) => {
+      if (changed.length > 0) await announce(changed);
+    })
+    .catch((error: unknown) => logger.error({ err: error }, 'availability sweep failed'));
+  return startPeriodicSweep(sweep, intervalMs);
 }
