@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ingestMessages, type IngestedOpening } from '../../server/commands/ingestMessages.js';
 import { queueReply } from '../../server/commands/queueReply.js';
-import { OutcomeUnknownError, WindowWaitError, type Connector, type ConnectorHealth, type OutgoingReply, type SendResult } from '../../server/connectors/connector.js';
+import { OutcomeUnknownError, WindowWaitError, type Connector } from '../../server/connectors/connector.js';
 import { answerNewCases } from '../../server/replies/botAnswers.js';
 import { ReplyOutbox } from '../../server/replies/outbox.js';
 import { compileRuleSet, type Message, type RuleSet } from '../../server/routing/index.js';
 import { ActiveRuleSet } from '../../server/ruleSets/activeRuleSet.js';
 import { allTeamsScope, type MessageDocument } from '../../server/store/index.js';
+import { ScriptedConnector } from '../support/scriptedConnector.js';
 import { useFreshStore } from '../support/testStore.js';
 
 const RULES: RuleSet = {
@@ -15,30 +16,6 @@ const RULES: RuleSet = {
 };
 const rules = new ActiveRuleSet({ version: 1, ruleSet: RULES, compiled: compileRuleSet(RULES) });
 const BRAND = new Set(['x:1000']);
-
-type Step = string | Error | Promise<string> | SendResult;
-
-/** A connector whose sends do what the test scripts: each call takes the next step (an id to answer, or an error to throw), or the step the script picks for the reply. */
-class ScriptedConnector implements Connector {
-  readonly name = 'x';
-  readonly platform = 'x';
-  readonly sent: Array<{ reply: OutgoingReply; at: number }> = [];
-  constructor(private readonly steps: Step[] | ((reply: OutgoingReply) => Step | undefined)) {}
-  start(): void {}
-  async stop(): Promise<void> {}
-  async pollOnce(): Promise<void> {}
-  health(): ConnectorHealth {
-    return { name: this.name, status: 'ok', lastPollAt: null, problem: null, streams: [] };
-  }
-  async send(reply: OutgoingReply): Promise<SendResult> {
-    this.sent.push({ reply, at: Date.now() });
-    const step = typeof this.steps === 'function' ? this.steps(reply) : this.steps.shift();
-    if (step === undefined) throw new Error('no step left');
-    if (step instanceof Error) throw step;
-    if (typeof step === 'object' && !(step instanceof Promise)) return step;
-    return { externalId: await step };
-  }
-}
 
 const fresh = useFreshStore('outbox');
 

@@ -2,32 +2,16 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ingestMessages } from '../../server/commands/ingestMessages.js';
-import type { Connector, ConnectorHealth, OutgoingReply, SendResult } from '../../server/connectors/connector.js';
 import { redisOutboxNudges, type LaneOf, type OutboxNudges } from '../../server/replies/outboxNudges.js';
 import { Replies } from '../../server/replies/replies.js';
 import { allTeamsScope } from '../../server/store/index.js';
 import { activeRules, BRAND_ID, message } from '../commands/ingestFixture.js';
 import { startRedis, type RunningRedis } from '../support/redisServer.js';
+import { ScriptedConnector } from '../support/scriptedConnector.js';
 import { useFreshStore } from '../support/testStore.js';
 
 const BRAND = new Set([`x:${BRAND_ID}`]);
 const WAIT = { timeout: 15_000, interval: 20 };
-
-class RecordingConnector implements Connector {
-  readonly name = 'x';
-  readonly platform = 'x';
-  readonly sent: OutgoingReply[] = [];
-  start(): void {}
-  async stop(): Promise<void> {}
-  async pollOnce(): Promise<void> {}
-  health(): ConnectorHealth {
-    return { name: this.name, status: 'ok', lastPollAt: null, problem: null, streams: [] };
-  }
-  async send(reply: OutgoingReply): Promise<SendResult> {
-    this.sent.push(reply);
-    return { externalId: String(7000 + this.sent.length) };
-  }
-}
 
 let redis: RunningRedis;
 const clients: Redis[] = [];
@@ -71,7 +55,8 @@ describe('outbox nudges over Redis', () => {
 
     it('a reply queued by a process that does not send is sent by the one that does, without waiting for its periodic look', async () => {
       const { store } = fresh;
-      const connector = new RecordingConnector();
+      let id = 7000;
+      const connector = new ScriptedConnector(() => String(++id));
       const options = { store, rules: activeRules(), brandAccounts: BRAND, announce: async () => {} };
       const web = new Replies({ ...options, connectors: () => [], nudges: nudgesOfAProcess() });
       const worker = new Replies({ ...options, connectors: () => [connector], nudges: nudgesOfAProcess() });
@@ -89,7 +74,7 @@ describe('outbox nudges over Redis', () => {
           expect(connector.sent.length).toBeGreaterThan(0);
         }, WAIT);
         await vi.waitFor(() => expect(connector.sent).toHaveLength(queued), WAIT);
-        expect(connector.sent.every((reply) => reply.channel === 'dm' && reply.recipientId === '42')).toBe(true);
+        expect(connector.sent.every(({ reply }) => reply.channel === 'dm' && reply.recipientId === '42')).toBe(true);
       } finally {
         await worker.stop();
       }
