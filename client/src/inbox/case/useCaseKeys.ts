@@ -1,5 +1,4 @@
-import { useEffect, useRef } from 'react';
-import { isTyping } from '../useTriageKeys.js';
+import { useShortcutKeys } from '../useShortcutKeys.js';
 
 export interface CaseKeys {
   next(): void;
@@ -16,19 +15,5 @@ const KEYS: Record<string, keyof CaseKeys> = { j: 'next', k: 'previous', Escape:
 
 /** Keys inside a case: j/k next and previous case of the inbox's list, Esc back to the list, e resolve, z snooze, / saved replies (ignored while typing, with modifiers, or inside an open dialog). */
 export function useCaseKeys(keys: CaseKeys, enabled: boolean): void {
-  const ref = useRef(keys);
-  ref.current = keys;
-  useEffect(() => {
-    if (!enabled) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-      if (event.target instanceof HTMLElement && event.target.closest('[role="dialog"], details[open]')) return;
-      const action = KEYS[event.key];
-      if (!action) return;
-      event.preventDefault();
-      ref.current[action]();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [enabled]);
+  useShortcutKeys(keys, enabled, (event) => (event.target instanceof HTMLElement && event.target.closest('[role="dialog"], details[open]') ? undefined : KEYS[event.key]));
 }
