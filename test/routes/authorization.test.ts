@@ -5,7 +5,7 @@
  * whatever the role; marketing sees public threads outside tier 2 only.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { INGEST_TOKEN, send, useCareServer, type Client } from './careClient.js';
+import { allCasePages, INGEST_TOKEN, send, useCareServer, type Client } from './careClient.js';
 
 type Who = 'anonymous' | 'admin' | 'ana' | 'hugo' | 'mia';
 const EVERYONE: Who[] = ['anonymous', 'admin', 'ana', 'hugo', 'mia'];
@@ -31,15 +31,7 @@ beforeAll(async () => {
 
 /** Every case id a client gets from GET /api/cases (all pages). */
 async function listedCases(client: Client, query = ''): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | null = null;
-  do {
-    const reply = await client.get(`/api/cases?limit=100${query}${cursor ? `&cursor=${cursor}` : ''}`);
-    expect(reply.status).toBe(200);
-    ids.push(...reply.body.cases.map((item: { id: string }) => item.id));
-    cursor = reply.body.nextCursor;
-  } while (cursor);
-  return ids;
+  return (await allCasePages(client, `limit=100${query}`)).map((item) => item.id);
 }
 
 async function monitoredThreads(client: Client): Promise<string[]> {

@@ -1,5 +1,5 @@
 /** Helpers of the session, cases and monitor API tests (not a test file itself): a real server, logged-in clients, cases made by real ingestion. */
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { hashPassword } from '../../server/auth/passwords.js';
 import { threadIdOf } from '../../server/cases/newCase.js';
 import { allTeamsScope, type Role, type Store } from '../../server/store/index.js';
@@ -138,6 +138,19 @@ async function ingest(url: string, messages: unknown[]): Promise<void> {
 }
 
 let counter = 0;
+
+/** Every case a client lists with GET /api/cases?<query>, following `nextCursor` page by page. */
+export async function allCasePages<T = { id: string }>(client: Client, query: string): Promise<T[]> {
+  const listed: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const reply = await client.get(`/api/cases?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    expect(reply.status).toBe(200);
+    listed.push(...(reply.body.cases as T[]));
+    cursor = reply.body.nextCursor;
+  } while (cursor);
+  return listed;
+}
 
 /** A fresh customer message (unique id, so a new thread) with the given text. */
 export function customerMessage(text: string, overrides: Record<string, unknown> = {}): { id: string; platform: string; threadId?: string; [key: string]: unknown } {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Priority } from '../../server/routing/index.js';
 import { allTeamsScope } from '../../server/store/index.js';
-import { useCareServer, type Client } from './careClient.js';
+import { allCasePages, useCareServer } from './careClient.js';
 
 const care = useCareServer();
 const admin = care.loggedIn('admin');
@@ -11,18 +11,6 @@ let labels = 0;
 const freshTag = () => `queue-${process.pid}-${++labels}`;
 
 interface Listed { id: string; priority: Priority; slaDueAt: string | null; status: string }
-
-async function allPages(client: Client, query: string): Promise<Listed[]> {
-  const listed: Listed[] = [];
-  let cursor: string | null = null;
-  do {
-    const reply = await client.get(`/api/cases?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    expect(reply.status).toBe(200);
-    listed.push(...reply.body.cases);
-    cursor = reply.body.nextCursor;
-  } while (cursor);
-  return listed;
-}
 
 async function setCase(id: string, set: Record<string, unknown>): Promise<void> {
   await care.store.collections.cases.updateOne(allTeamsScope(), { _id: id }, { $set: set });
@@ -43,11 +31,11 @@ describe('GET /api/cases?sort=priority and active=true', () => {
       ids.push(id);
     }
     const expected = [3, 1, 6, 4, 5, 2, 0].map((index) => ids[index]);
-    for (const limit of [1, 2, 3, 100]) expect((await allPages(ana, `sort=priority&tag=${label}&limit=${limit}`)).map((item) => item.id)).toEqual(expected);
-    expect((await allPages(ana, `sort=priority&tag=${label}&active=true&limit=2`)).map((item) => item.id)).toEqual(expected.filter((id) => id !== ids[6]));
-    expect((await allPages(ana, `sort=priority&tag=${label}&priority=urgent&limit=1`)).map((item) => item.id)).toEqual([ids[3], ids[1]]);
+    for (const limit of [1, 2, 3, 100]) expect((await allCasePages<Listed>(ana, `sort=priority&tag=${label}&limit=${limit}`)).map((item) => item.id)).toEqual(expected);
+    expect((await allCasePages<Listed>(ana, `sort=priority&tag=${label}&active=true&limit=2`)).map((item) => item.id)).toEqual(expected.filter((id) => id !== ids[6]));
+    expect((await allCasePages<Listed>(ana, `sort=priority&tag=${label}&priority=urgent&limit=1`)).map((item) => item.id)).toEqual([ids[3], ids[1]]);
     // A status given wins over active.
-    expect((await allPages(ana, `tag=${label}&active=true&status=resolved`)).map((item) => item.id)).toEqual([ids[6]]);
+    expect((await allCasePages<Listed>(ana, `tag=${label}&active=true&status=resolved`)).map((item) => item.id)).toEqual([ids[6]]);
 
     const first = await ana.get(`/api/cases?sort=priority&tag=${label}&limit=1`);
     expect((await ana.get(`/api/cases?sort=due&tag=${label}&cursor=${encodeURIComponent(first.body.nextCursor)}`)).status).toBe(400);

@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { listCases } from '../../server/cases/listCases.js';
 import { allTeamsScope, UnsafeQueryError } from '../../server/store/index.js';
-import { customerMessage, useCareServer, type Client } from './careClient.js';
+import { allCasePages, customerMessage, useCareServer } from './careClient.js';
 
 const care = useCareServer();
 const admin = care.loggedIn('admin');
 const ana = care.loggedIn('ana');
-
-/** Every case a client lists with the query, page by page (`limit` per page). */
-async function allPages(client: Client, query: string): Promise<Array<{ id: string; lastActivityAt: string }>> {
-  const listed: Array<{ id: string; lastActivityAt: string }> = [];
-  let cursor: string | null = null;
-  do {
-    const reply = await client.get(`/api/cases?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    expect(reply.status).toBe(200);
-    listed.push(...reply.body.cases);
-    cursor = reply.body.nextCursor;
-  } while (cursor);
-  return listed;
-}
-
 describe('GET /api/cases', () => {
   it('presents each case with the fields of api.md', async () => {
     const id = await care.openCase('the app is broken', { author: { id: 'cust-42', handle: 'jane', name: 'Jane Doe' } });
@@ -65,7 +51,7 @@ describe('GET /api/cases', () => {
     for (let second = 0; second < 5; second++) {
       opened.push(await care.openCase('paging', { createdAt: new Date(start + second * 1000).toISOString() }));
     }
-    const listed = await allPages(ana, 'limit=2');
+    const listed = await allCasePages<{ id: string; lastActivityAt: string }>(ana, 'limit=2');
     const ids = listed.map((item) => item.id);
     expect(new Set(ids).size).toBe(ids.length);
     const times = listed.map((item) => item.lastActivityAt);
@@ -77,7 +63,7 @@ describe('GET /api/cases', () => {
     const opened: string[] = [];
     const sameTime = new Date().toISOString();
     for (let i = 0; i < 3; i++) opened.push(await care.openCase('same time', { createdAt: sameTime }));
-    const listed = (await allPages(admin, 'limit=1&team=care')).map((item) => item.id);
+    const listed = (await allCasePages<{ id: string; lastActivityAt: string }>(admin, 'limit=1&team=care')).map((item) => item.id);
     expect(listed.filter((id) => opened.includes(id))).toEqual([...opened].sort().reverse());
   });
 
@@ -185,7 +171,7 @@ describe('GET /api/cases?sort=due', () => {
     const untargeted = [await care.openCase('opening hours?'), await care.openCase('what are your opening hours')];
     for (const id of [...targeted, ...untargeted]) await tag(id, [label]);
 
-    const listed = (await allPages(admin, `sort=due&tag=${label}&limit=2`)) as unknown as Listed[];
+    const listed = await allCasePages<Listed>(admin, `sort=due&tag=${label}&limit=2`);
     const ids = listed.map((item) => item.id);
     expect(new Set(ids)).toEqual(new Set([...targeted, ...untargeted]));
     expect(ids).toHaveLength(5);
@@ -209,7 +195,7 @@ describe('GET /api/cases?sort=due', () => {
     // The same target for all: only the ids order them.
     const dueAt = new Date('2031-05-01T12:00:00Z');
     await care.store.collections.cases.updateEach(allTeamsScope(), opened.map((_id) => ({ _id, update: { $set: { slaDueAt: dueAt } } })));
-    const listed = (await allPages(ana, `sort=due&tag=${label}&limit=1`)).map((item) => item.id);
+    const listed = (await allCasePages<{ id: string; lastActivityAt: string }>(ana, `sort=due&tag=${label}&limit=1`)).map((item) => item.id);
     expect(listed).toEqual([...opened].sort());
 
     const due = await ana.get(`/api/cases?sort=due&tag=${label}&limit=1`);
