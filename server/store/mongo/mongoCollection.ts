@@ -66,7 +66,7 @@ export class MongoCollection implements CollectionBackend {
    */
   async replaceRevisions(replacements: readonly Replacement[]): Promise<ReplaceOutcome[]> {
     if (replacements.length === 0) return [];
-    const held = replacements.length === 1 ? [await this.claims.claim(replacements[0]!.id, replacements[0]!.revision)] : await this.claims.claimAll(replacements);
+    const held = await this.claims.claimAll(replacements);
     try {
       return await Promise.all(replacements.map((replacement, at) => (held[at] ? this.replaceClaimed(replacement) : ('stale' as const))));
     } finally {

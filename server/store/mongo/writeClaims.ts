@@ -35,7 +35,7 @@ export class WriteClaims {
 
   /** Creates the index that finds a document's claims at one revision. */
   static async prepare(claims: mongo.Collection<WriteClaimRecord>): Promise<void> {
-    // claim(): the latest generation of (doc, rev); release(): every claim of doc up to rev.
+    // claim(): the latest generation of (doc, rev); releaseAll(): every claim of each doc up to its rev.
     await claims.createIndex({ doc: 1, rev: 1, generation: 1 });
   }
 
@@ -51,7 +51,7 @@ export class WriteClaims {
     }
   }
 
-  /** claim() for several documents: the first claims in one insert, then the usual way for any another writer holds. */
+  /** claim() for several documents: the first claims in one insert, then claim() for any another writer holds. */
   async claimAll(targets: ReadonlyArray<{ id: string; revision: number }>): Promise<boolean[]> {
     const records = targets.map(({ id, revision }) => ({ _id: `${this.documentKey(id)}@${revision}#0`, doc: this.documentKey(id), rev: revision, generation: 0, at: new Date() }));
     let outcomes: InsertOutcome[];
@@ -64,12 +64,7 @@ export class WriteClaims {
     return Promise.all(targets.map(({ id, revision }, at) => (outcomes[at] === 'inserted' ? true : this.claim(id, revision))));
   }
 
-  /** Gives up the claims on `id` up to `revision` (after the replace, whatever its outcome). */
-  async release(id: string, revision: number): Promise<void> {
-    await this.releaseAll([{ id, revision }]);
-  }
-
-  /** release() for several documents, in one delete. */
+  /** Gives up the claims on each `id` up to its `revision` (after the replaces, whatever their outcome), in one delete. */
   async releaseAll(targets: ReadonlyArray<{ id: string; revision: number }>): Promise<void> {
     if (targets.length === 0) return;
     const each = targets.map(({ id, revision }) => ({ doc: this.documentKey(id), rev: { $lte: revision } }));
